@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace Ncf::Cli {
+
+//! Exit codes: 0 success, 1 the work failed (bad input, I/O), 2 the command line was wrong.
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+//! Prints "ncf: error: MESSAGE" to stderr and returns Failure.
+int fail(const QString &message);
+//! Prints a usage error with the command's help hint and returns UsageError.
+int usage(const QString &command, const QString &message);
+
+void printOut(const QString &text);
+void printJson(const QJsonObject &object);
+
+//! Parses `args` (without the program and command names) with `parser`; prints --help and
+//! reports unknown options. Returns -1 to go on, otherwise the exit code to return.
+int parseCommandLine(QCommandLineParser &parser, const QString &command,
+                     const QStringList &args);
+
+//! A stderr progress line ("loading ratings.csv  42 %"), only when stderr is a terminal.
+class ProgressLine
+{
+public:
+    explicit ProgressLine(QString label);
+    ~ProgressLine();
+    bool update(qint64 done, qint64 total);
+
+private:
+    QString m_label;
+    bool m_enabled = false;
+    int m_last = -1;
+};
+
+} // namespace Ncf::Cli

@@ -1,0 +1,189 @@
+#include "app/cli/datacommands.h"
+
+#include "app/cli/clicommon.h"
+#include "core/data/movielensreader.h"
+#include "core/data/synth.h"
+#include "core/report/table.h"
+#include "core/stats/eda.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace Ncf::Cli {
+
+namespace {
+
+QJsonArray toJsonArray(const QStringList &list)
+{
+    QJsonArray out;
+    for (const QString &s : list)
+        out.append(s);
+    return out;
+}
+
+} // namespace
+
+int runEda(const QStringList &args)
+{
+    const QString command = QStringLiteral("eda");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("Ncf::Cli", "Loads a MovieLens ratings file (u.data, "
+                                                "ratings.dat or ratings.csv, or a folder "
+                                                "holding one) and prints its statistics."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QCoreApplication::translate("Ncf::Cli", "Ratings file or folder."));
+    parser.addOption({QStringLiteral("json"),
+                      QCoreApplication::translate("Ncf::Cli", "Print one JSON object.")});
+    parser.addOption({QStringLiteral("lenient"),
+                      QCoreApplication::translate("Ncf::Cli", "Skip bad lines and report them "
+                                                              "instead of stopping.")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+    if (parser.positionalArguments().size() != 1)
+        return usage(command, QCoreApplication::translate("Ncf::Cli", "expected one FILE"));
+
+    LoadOptions options;
+    options.lenient = parser.isSet(QStringLiteral("lenient"));
+    const QString path = parser.positionalArguments().first();
+    Result<RatingDataset> data = [&] {
+        ProgressLine line(QCoreApplication::translate("Ncf::Cli", "loading %1").arg(path));
+        return loadRatings(path, options,
+                           [&](qint64 done, qint64 total) { return line.update(done, total); });
+    }();
+    if (!data)
+        return fail(data.error());
+
+    const EdaSummary summary = computeEda(*data);
+    const LoadReport &report = data->report;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json = edaToJson(summary);
+        json.insert(QStringLiteral("file"), data->path);
+        json.insert(QStringLiteral("layout"), layoutName(data->layout));
+        json.insert(QStringLiteral("bytes"), report.bytes);
+        json.insert(QStringLiteral("load_seconds"), report.parseSeconds + report.checkSeconds);
+        json.insert(QStringLiteral("parse_seconds"), report.parseSeconds);
+        json.insert(QStringLiteral("duplicate_check_seconds"), report.checkSeconds);
+        json.insert(QStringLiteral("memory_bytes"), qint64(data->memoryBytes()));
+        json.insert(QStringLiteral("bytes_per_rating"),
+                    double(data->memoryBytes()) / double(data->size()));
+        json.insert(QStringLiteral("skipped_lines"), report.skippedLines);
+        json.insert(QStringLiteral("problems"), toJsonArray(report.firstProblems));
+        json.insert(QStringLiteral("duplicate_pairs"), report.duplicatePairs);
+        json.insert(QStringLiteral("duplicate_examples"), toJsonArray(report.duplicateExamples));
+        printJson(json);
+        return Success;
+    }
+
+    QString text = QCoreApplication::translate("Ncf::Cli", "%1 (%2): %3 ratings loaded in %4 s\n")
+                       .arg(data->path, layoutName(data->layout))
+                       .arg(summary.ratings)
+                       .arg(report.parseSeconds + report.checkSeconds, 0, 'f', 3);
+    if (report.skippedLines > 0) {
+        text += QCoreApplication::translate("Ncf::Cli", "skipped %1 bad lines; the first:\n")
+                    .arg(report.skippedLines);
+        for (const QString &p : report.firstProblems)
+            text += QStringLiteral("  ") + p + QLatin1Char('\n');
+    }
+    if (report.duplicatePairs > 0)
+        text += QCoreApplication::translate("Ncf::Cli", "%1 duplicate (user, movie) pairs, "
+                                                        "e.g. %2\n")
+                    .arg(report.duplicatePairs)
+                    .arg(report.duplicateExamples.join(QLatin1String("; ")));
+    text += QLatin1Char('\n') + toText(edaOverviewTable(summary)) + QLatin1Char('\n')
+            + toText(edaCountsTable(summary)) + QLatin1Char('\n')
+            + toText(edaHistogramTable(summary));
+    printOut(text);
+    return Success;
+}
+
+int runSynth(const QStringList &args)
+{
+    const QString command = QStringLiteral("synth");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Ncf::Cli", "Writes a synthetic dataset with the size, layout and shape of a MovieLens "
+                    "release (see the generator's model in README.md)."));
+    parser.addOption({QStringLiteral("shape"),
+                      QCoreApplication::translate("Ncf::Cli", "Release to imitate: 100k, 1m "
+                                                              "or 25m."),
+                      QStringLiteral("shape"), QStringLiteral("100k")});
+    parser.addOption({QStringLiteral("out"),
+                      QCoreApplication::translate("Ncf::Cli", "Output folder."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("seed"),
+                      QCoreApplication::translate("Ncf::Cli", "Random seed."),
+                      QStringLiteral("seed"), QStringLiteral("42")});
+    parser.addOption({QStringLiteral("users"),
+                      QCoreApplication::translate("Ncf::Cli", "Override the number of users."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("items"),
+                      QCoreApplication::translate("Ncf::Cli", "Override the number of movies."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("ratings"),
+                      QCoreApplication::translate("Ncf::Cli", "Override the number of "
+                                                              "ratings."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("json"),
+                      QCoreApplication::translate("Ncf::Cli", "Print one JSON object.")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+
+    Result<SynthShape> shape = synthShapeFromName(parser.value(QStringLiteral("shape")));
+    if (!shape)
+        return usage(command, shape.error());
+    if (!parser.isSet(QStringLiteral("out")))
+        return usage(command, QCoreApplication::translate("Ncf::Cli", "--out DIR is required"));
+    bool ok = false;
+    const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usage(command, QCoreApplication::translate("Ncf::Cli", "--seed expects a "
+                                                                      "non-negative integer"));
+    SynthSpec spec = synthSpec(*shape);
+    for (auto [name, field] : {std::pair{"users", &spec.users}, std::pair{"items", &spec.items},
+                               std::pair{"ratings", &spec.ratings}}) {
+        const QString option = QLatin1String(name);
+        if (!parser.isSet(option))
+            continue;
+        *field = parser.value(option).toLongLong(&ok);
+        if (!ok || *field <= 0)
+            return usage(command, QCoreApplication::translate("Ncf::Cli", "--%1 expects a "
+                                                                          "positive integer")
+                                      .arg(option));
+    }
+    spec.itemIdSpace = std::max<uint32_t>(spec.itemIdSpace, uint32_t(spec.items));
+
+    QElapsedTimer timer;
+    timer.start();
+    Result<QString> path = [&] {
+        ProgressLine line(QCoreApplication::translate("Ncf::Cli", "generating %1").arg(spec.name));
+        return writeSynthetic(spec, seed, parser.value(QStringLiteral("out")),
+                              [&](qint64 done, qint64 total) { return line.update(done, total); });
+    }();
+    if (!path)
+        return fail(path.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("file"), *path},
+                              {QStringLiteral("shape"), spec.name},
+                              {QStringLiteral("layout"), layoutName(spec.layout)},
+                              {QStringLiteral("users"), spec.users},
+                              {QStringLiteral("items"), spec.items},
+                              {QStringLiteral("ratings"), spec.ratings},
+                              {QStringLiteral("seed"), qint64(seed)},
+                              {QStringLiteral("seconds"), timer.nsecsElapsed() * 1e-9}});
+    } else {
+        printOut(QCoreApplication::translate("Ncf::Cli", "wrote %1: %2 ratings by %3 users of "
+                                                         "%4 movies (%5 shape, seed %6)\n")
+                     .arg(*path)
+                     .arg(spec.ratings)
+                     .arg(spec.users)
+                     .arg(spec.items)
+                     .arg(spec.name)
+                     .arg(seed));
+    }
+    return Success;
+}
+
+} // namespace Ncf::Cli

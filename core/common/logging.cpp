@@ -1,0 +1,9 @@
+#include "core/common/logging.h"
+
+Q_LOGGING_CATEGORY(lcData, "ncf.data", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStats, "ncf.stats", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSynth, "ncf.synth", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcReport, "ncf.report", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcTiming, "ncf.timing", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCli, "ncf.cli", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcUi, "ncf.ui", QtWarningMsg)

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QCoreApplication>
+
+namespace Ncf {
+
+//! Translation contexts for core code that is not a QObject. lupdate reads the
+//! Q_DECLARE_TR_FUNCTIONS names, so each area's strings land in their own context.
+struct DataTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Data)
+};
+
+struct StatsTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Stats)
+};
+
+struct ReportTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Report)
+};
+
+} // namespace Ncf

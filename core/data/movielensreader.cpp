@@ -1,0 +1,569 @@
+#include "core/data/movielensreader.h"
+
+#include "core/common/logging.h"
+#include "core/common/tr.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
+
+namespace Ncf {
+
+namespace {
+
+constexpr qint64 kProgressStep = qint64(4) << 20; // report every 4 MiB
+constexpr char kCsvHeader[] = "userId,movieId,rating,timestamp";
+
+//! One line's fields before they enter the columns.
+struct RawRow
+{
+    uint32_t user = 0;
+    uint32_t item = 0;
+    uint8_t halfStars = 0;
+    uint32_t timestamp = 0;
+};
+
+//! Where in a line parsing failed, and why.
+struct Problem
+{
+    const char *at = nullptr;
+    QString message;
+};
+
+QString fieldName(int field)
+{
+    switch (field) {
+    case 0:
+        return DataTr::tr("user id");
+    case 1:
+        return DataTr::tr("movie id");
+    case 2:
+        return DataTr::tr("rating");
+    default:
+        return DataTr::tr("timestamp");
+    }
+}
+
+//! Renders a few bytes of the input for a message, with control characters made visible.
+QString showText(const char *begin, const char *end, int maxChars = 24)
+{
+    QString out;
+    for (const char *p = begin; p < end && out.size() < maxChars; ++p) {
+        const unsigned char c = static_cast<unsigned char>(*p);
+        if (c == '\t')
+            out += QStringLiteral("\\t");
+        else if (c < 0x20 || c == 0x7f)
+            out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
+        else
+            out += QLatin1Char(char(c));
+    }
+    if (end - begin > maxChars)
+        out += QStringLiteral("...");
+    return out;
+}
+
+bool isDelimiterLike(char c)
+{
+    return c == ',' || c == '\t' || c == ':' || c == ';' || c == '|' || c == ' ';
+}
+
+class LineParser
+{
+public:
+    LineParser(Layout layout) : m_layout(layout), m_scale(scaleOf(layout))
+    {
+        switch (layout) {
+        case Layout::UData:
+            m_delim = "\t";
+            m_delimLen = 1;
+            break;
+        case Layout::Dat:
+            m_delim = "::";
+            m_delimLen = 2;
+            break;
+        case Layout::Csv:
+            m_delim = ",";
+            m_delimLen = 1;
+            break;
+        }
+    }
+
+    //! Parses [begin, end) (no line terminator) into `row`; on failure fills `problem`.
+    bool parse(const char *begin, const char *end, RawRow &row, Problem &problem) const
+    {
+        const char *p = begin;
+        uint64_t value = 0;
+        if (!parseId(p, end, 0, value, problem) || !expectDelimiter(p, end, 0, problem))
+            return false;
+        row.user = uint32_t(value);
+        if (!parseId(p, end, 1, value, problem) || !expectDelimiter(p, end, 1, problem))
+            return false;
+        row.item = uint32_t(value);
+        if (!parseRating(p, end, row.halfStars, problem) || !expectDelimiter(p, end, 2, problem))
+            return false;
+        if (!parseId(p, end, 3, value, problem))
+            return false;
+        row.timestamp = uint32_t(value);
+        if (p != end) {
+            problem.at = p;
+            if (startsWithDelimiter(p, end))
+                problem.message = DataTr::tr("too many fields: expected 4 (user id, movie id, "
+                                             "rating, timestamp)");
+            else
+                problem.message = DataTr::tr("unexpected text after the timestamp: '%1'")
+                                      .arg(showText(p, end));
+            return false;
+        }
+        return true;
+    }
+
+private:
+    bool startsWithDelimiter(const char *p, const char *end) const
+    {
+        return end - p >= m_delimLen && std::memcmp(p, m_delim, size_t(m_delimLen)) == 0;
+    }
+
+    //! End of the current field: the next delimiter or the line's end.
+    const char *fieldEnd(const char *p, const char *end) const
+    {
+        while (p < end && !startsWithDelimiter(p, end))
+            ++p;
+        return p;
+    }
+
+    bool missingField(const char *p, int field, Problem &problem) const
+    {
+        problem.at = p;
+        problem.message = DataTr::tr("missing field %1 (%2): expected 4 fields separated by "
+                                     "'%3'")
+                              .arg(field + 1)
+                              .arg(fieldName(field))
+                              .arg(showText(m_delim, m_delim + m_delimLen));
+        return false;
+    }
+
+    bool parseId(const char *&p, const char *end, int field, uint64_t &value,
+                 Problem &problem) const
+    {
+        const char *start = p;
+        value = 0;
+        int digits = 0;
+        while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+            value = value * 10 + uint64_t(*p - '0');
+            ++digits;
+            ++p;
+        }
+        if (digits > 0 && digits <= 10 && value <= UINT32_MAX
+            && (p == end || startsWithDelimiter(p, end)))
+            return true;
+
+        // Slow path: say precisely what is wrong.
+        if (digits == 0 && (p == end || startsWithDelimiter(p, end)))
+            return missingField(start, field, problem);
+        problem.at = start;
+        const char *stop = fieldEnd(start, end);
+        if (digits > 0 && (p == stop || *p == '\r')) {
+            // All digits: too large for 32 bits.
+            problem.message = DataTr::tr("%1 %2 does not fit in 32 bits (the largest is "
+                                         "4294967295)")
+                                  .arg(fieldName(field), showText(start, stop, 40));
+            return false;
+        }
+        if (digits > 0 && isDelimiterLike(*p)) {
+            problem.at = p;
+            problem.message = wrongDelimiter(p, end, field);
+            return false;
+        }
+        if (*start == '-' && stop - start > 1
+            && std::all_of(start + 1, stop, [](char c) { return c >= '0' && c <= '9'; })) {
+            problem.message = DataTr::tr("%1 must not be negative, found '%2'")
+                                  .arg(fieldName(field), showText(start, stop));
+            return false;
+        }
+        problem.message = DataTr::tr("%1: expected a whole number, found '%2'")
+                              .arg(fieldName(field), showText(start, stop));
+        return false;
+    }
+
+    QString wrongDelimiter(const char *p, const char *end, int field) const
+    {
+        return DataTr::tr("wrong or mixed delimiter after the %1: expected '%2' as everywhere "
+                          "in a %3 file, found '%4'")
+            .arg(fieldName(field), showText(m_delim, m_delim + m_delimLen),
+                 layoutName(m_layout), showText(p, std::min(end, p + 2)));
+    }
+
+    bool expectDelimiter(const char *&p, const char *end, int field, Problem &problem) const
+    {
+        if (startsWithDelimiter(p, end)) {
+            p += m_delimLen;
+            return true;
+        }
+        if (p == end)
+            return missingField(p, field + 1, problem);
+        problem.at = p;
+        problem.message = wrongDelimiter(p, end, field);
+        return false;
+    }
+
+    bool parseRating(const char *&p, const char *end, uint8_t &halfStars,
+                     Problem &problem) const
+    {
+        // Fast path: "4", "4.0", "3.5" and the like.
+        const char *start = p;
+        if (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+            int whole = *p++ - '0';
+            if (p < end && static_cast<unsigned char>(*p - '0') < 10)
+                whole = whole * 10 + (*p++ - '0');
+            int half = 0;
+            bool onStep = true;
+            if (p < end && *p == '.') {
+                ++p;
+                const char *fracStart = p;
+                if (p < end && (*p == '5' || *p == '0'))
+                    half = *p++ == '5';
+                while (p < end && *p == '0')
+                    ++p;
+                onStep = p > fracStart;
+                if (p < end && static_cast<unsigned char>(*p - '0') < 10)
+                    onStep = false;
+            }
+            if (onStep && (p == end || startsWithDelimiter(p, end))) {
+                const int value = whole * 2 + half;
+                if (value >= m_scale.minHalfStars && value <= m_scale.maxHalfStars
+                    && value % m_scale.stepHalfStars == 0) {
+                    halfStars = uint8_t(value);
+                    return true;
+                }
+            }
+        }
+        return ratingProblem(start, end, problem);
+    }
+
+    bool ratingProblem(const char *start, const char *end, Problem &problem) const
+    {
+        const char *stop = fieldEnd(start, end);
+        problem.at = start;
+        if (start == stop)
+            return missingField(start, 2, problem);
+        const QString token = QString::fromLatin1(start, stop - start);
+        const QString shown = showText(start, stop);
+        const double min = m_scale.minHalfStars * 0.5;
+        const double max = m_scale.maxHalfStars * 0.5;
+        bool isNumber = false;
+        const double value = token.toDouble(&isNumber);
+        if (token.compare(QLatin1String("nan"), Qt::CaseInsensitive) == 0
+            || (isNumber && std::isnan(value))) {
+            problem.message = DataTr::tr("rating is NaN: expected a number from %1 to %2")
+                                  .arg(min)
+                                  .arg(max);
+        } else if (!isNumber || token.contains(QLatin1Char('e'), Qt::CaseInsensitive)
+                   || token.startsWith(QLatin1Char('+'))) {
+            // Text, "1e0" or "+4" are not how MovieLens writes ratings.
+            const QChar bad = token.isEmpty() ? QChar() : token.back();
+            if (token.size() > 1 && isDelimiterLike(bad.toLatin1()) && isNumber)
+                problem.message = wrongDelimiter(stop - 1, end, 2);
+            else
+                problem.message = DataTr::tr("rating: expected a number such as 4 or 3.5, "
+                                             "found '%1'")
+                                      .arg(shown);
+        } else if (value < min || value > max) {
+            problem.message = DataTr::tr("rating %1 is outside the %2 scale %3 to %4")
+                                  .arg(shown, layoutName(m_layout))
+                                  .arg(min)
+                                  .arg(max);
+        } else {
+            problem.message = m_scale.stepHalfStars == 2
+                                  ? DataTr::tr("rating %1 is not a whole number of stars, "
+                                               "as %2 files use")
+                                        .arg(shown, layoutName(m_layout))
+                                  : DataTr::tr("rating %1 is not a multiple of 0.5 stars")
+                                        .arg(shown);
+        }
+        // A delimiter glued to the rating ("4.0;123") reads better as a delimiter problem.
+        for (const char *q = start; q < stop; ++q) {
+            if (isDelimiterLike(*q) && q > start) {
+                problem.at = q;
+                problem.message = wrongDelimiter(q, end, 2);
+                break;
+            }
+        }
+        return false;
+    }
+
+    Layout m_layout;
+    RatingScale m_scale;
+    const char *m_delim = ",";
+    int m_delimLen = 1;
+};
+
+const char *skipBom(const char *p, const char *end)
+{
+    if (end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        return p + 3;
+    return p;
+}
+
+const char *lineEndOf(const char *p, const char *end)
+{
+    const void *nl = std::memchr(p, '\n', size_t(end - p));
+    return nl ? static_cast<const char *>(nl) : end;
+}
+
+bool isBlank(const char *begin, const char *end)
+{
+    return std::all_of(begin, end, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+QString where(const QString &name, qint64 line, qint64 column)
+{
+    return QStringLiteral("%1:%2:%3").arg(name).arg(line).arg(column);
+}
+
+//! Decides the layout from the first non-blank line.
+Result<Layout> detectLayout(const char *begin, const char *end, const QString &name,
+                            qint64 line)
+{
+    const char *stop = end;
+    if (stop > begin && stop[-1] == '\r')
+        --stop;
+    const qsizetype length = stop - begin;
+    const QByteArray header(kCsvHeader);
+    if (length == header.size() && std::memcmp(begin, header.constData(), size_t(length)) == 0)
+        return Layout::Csv;
+    const QString hint = DataTr::tr("expected a MovieLens ratings file: u.data "
+                                    "(tab-separated), ratings.dat ('::'-separated) or "
+                                    "ratings.csv (header '%1')")
+                             .arg(QLatin1String(kCsvHeader));
+    if (length > 0 && !(*begin >= '0' && *begin <= '9')) {
+        return makeError(DataTr::tr("%1: unknown layout: the first line '%2' is not a ratings "
+                                    "header; %3")
+                             .arg(where(name, line, 1), showText(begin, stop, 60), hint));
+    }
+    const QByteArray first(begin, length);
+    if (first.contains("::"))
+        return Layout::Dat;
+    if (first.contains('\t'))
+        return Layout::UData;
+    if (first.contains(','))
+        return makeError(DataTr::tr("%1: unknown layout: comma-separated ratings need the "
+                                    "header '%2' on the first line")
+                             .arg(where(name, line, 1), QLatin1String(kCsvHeader)));
+    return makeError(DataTr::tr("%1: unknown layout: no delimiter found in '%2'; %3")
+                         .arg(where(name, line, 1), showText(begin, stop, 60), hint));
+}
+
+//! Counts rows whose (user, movie) pair already appeared. A file sorted by user then movie
+//! (as ratings.csv is) is checked in one pass; otherwise rows are grouped by user.
+void findDuplicates(RatingDataset &data)
+{
+    LoadReport &report = data.report;
+    const size_t n = data.size();
+    auto note = [&](size_t row) {
+        ++report.duplicatePairs;
+        if (report.duplicateExamples.size() < 5)
+            report.duplicateExamples << DataTr::tr("user %1, movie %2")
+                                            .arg(data.userIds.rawId(data.users[row]))
+                                            .arg(data.itemIds.rawId(data.items[row]));
+    };
+
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; ++i) {
+        const uint32_t u0 = data.userIds.rawId(data.users[i - 1]);
+        const uint32_t u1 = data.userIds.rawId(data.users[i]);
+        sorted = u0 < u1
+                 || (u0 == u1
+                     && data.itemIds.rawId(data.items[i - 1]) <= data.itemIds.rawId(data.items[i]));
+    }
+    if (sorted) {
+        for (size_t i = 1; i < n; ++i)
+            if (data.users[i] == data.users[i - 1] && data.items[i] == data.items[i - 1])
+                note(i);
+        return;
+    }
+
+    // Group row numbers by user (counting sort), then sort each user's rows by movie.
+    const size_t userCount = data.userIds.size();
+    std::vector<uint32_t> offsets(userCount + 1, 0);
+    for (uint32_t u : data.users)
+        ++offsets[u + 1];
+    for (size_t u = 0; u < userCount; ++u)
+        offsets[u + 1] += offsets[u];
+    std::vector<uint32_t> rows(n);
+    std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (size_t i = 0; i < n; ++i)
+        rows[fill[data.users[i]]++] = uint32_t(i);
+    for (size_t u = 0; u < userCount; ++u) {
+        auto first = rows.begin() + offsets[u];
+        auto last = rows.begin() + offsets[u + 1];
+        std::sort(first, last, [&](uint32_t a, uint32_t b) {
+            return data.items[a] != data.items[b] ? data.items[a] < data.items[b] : a < b;
+        });
+        for (auto it = first + (first != last); it < last; ++it)
+            if (data.items[*it] == data.items[*(it - 1)])
+                note(*it);
+    }
+}
+
+} // namespace
+
+Result<QString> resolveRatingsFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return makeError(DataTr::tr("%1: no such file or folder").arg(path));
+    if (!info.isDir())
+        return info.filePath();
+    const QDir dir(path);
+    for (const char *candidate : {"ratings.csv", "ratings.dat", "u.data"}) {
+        const QString file = dir.filePath(QLatin1String(candidate));
+        if (QFileInfo(file).isFile())
+            return file;
+    }
+    return makeError(DataTr::tr("%1: the folder holds no MovieLens ratings file (looked for "
+                                "ratings.csv, ratings.dat and u.data)")
+                         .arg(path));
+}
+
+Result<RatingDataset> loadRatings(const QString &path, const LoadOptions &options,
+                                  const ProgressFn &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Result<QString> file = resolveRatingsFile(path);
+    if (!file)
+        return makeError(file.error());
+
+    QFile f(*file);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(DataTr::tr("%1: cannot open: %2").arg(*file, f.errorString()));
+    const qint64 size = f.size();
+    if (size == 0)
+        return makeError(DataTr::tr("%1: the file is empty").arg(*file));
+
+    const uchar *mapped = f.map(0, size);
+    QByteArray fallback;
+    const char *bytes = reinterpret_cast<const char *>(mapped);
+    if (mapped) {
+#ifdef Q_OS_LINUX
+        // Sequential read-ahead makes the kernel fault the mapping in large chunks.
+        madvise(const_cast<uchar *>(mapped), size_t(size), MADV_SEQUENTIAL | MADV_WILLNEED);
+#endif
+    } else {
+        qCDebug(lcData) << "mapping failed, reading" << *file << "instead:" << f.errorString();
+        fallback = f.readAll();
+        bytes = fallback.constData();
+    }
+
+    Result<RatingDataset> result = parseRatings(bytes, size, *file, options, progress);
+    if (result)
+        result->report.parseSeconds = timer.nsecsElapsed() * 1e-9 - result->report.checkSeconds;
+    return result;
+}
+
+Result<RatingDataset> parseRatings(const char *data, qint64 size, const QString &name,
+                                   const LoadOptions &options, const ProgressFn &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const char *const begin = data;
+    const char *const end = data + size;
+    const char *p = skipBom(begin, end);
+
+    // Find the first non-blank line and decide the layout from it.
+    qint64 line = 1;
+    const char *eol = lineEndOf(p, end);
+    while (isBlank(p, eol) && eol < end) {
+        p = eol + 1;
+        eol = lineEndOf(p, end);
+        ++line;
+    }
+    if (isBlank(p, eol))
+        return makeError(DataTr::tr("%1: the file is empty").arg(name));
+    Result<Layout> layout = detectLayout(p, eol, name, line);
+    if (!layout)
+        return makeError(layout.error());
+
+    RatingDataset out;
+    out.path = name;
+    out.layout = *layout;
+    if (*layout == Layout::Csv) {
+        p = eol < end ? eol + 1 : end;
+        ++line;
+    }
+
+    // One exact reservation: counting newlines is far cheaper than regrowing 25M-row columns.
+    const size_t expected = size_t(std::count(p, end, '\n')) + 1;
+    out.users.reserve(expected);
+    out.items.reserve(expected);
+    out.halfStars.reserve(expected);
+    out.timestamps.reserve(expected);
+
+    const LineParser parser(*layout);
+    LoadReport &report = out.report;
+    const char *nextProgress = p + kProgressStep;
+    RawRow row;
+    Problem problem;
+    for (; p < end; ++line) {
+        eol = lineEndOf(p, end);
+        const char *stop = (eol > p && eol[-1] == '\r') ? eol - 1 : eol;
+        if (stop > p && parser.parse(p, stop, row, problem)) {
+            out.users.push_back(out.userIds.insert(row.user));
+            out.items.push_back(out.itemIds.insert(row.item));
+            out.halfStars.push_back(row.halfStars);
+            out.timestamps.push_back(row.timestamp);
+        } else if (!isBlank(p, stop)) {
+            const QString message = QStringLiteral("%1: %2").arg(
+                where(name, line, qint64(problem.at - p) + 1), problem.message);
+            if (!options.lenient)
+                return makeError(message);
+            ++report.skippedLines;
+            if (report.firstProblems.size() < options.maxReportedProblems)
+                report.firstProblems << message;
+        }
+        p = eol + 1;
+        if (p >= nextProgress) {
+            nextProgress = p + kProgressStep;
+            if (progress && !progress(qint64(p - begin), size))
+                return makeError(DataTr::tr("%1: loading cancelled").arg(name));
+        }
+    }
+    report.bytes = size;
+    report.lines = line - 1;
+    if (out.isEmpty()) {
+        if (report.skippedLines > 0)
+            return makeError(DataTr::tr("%1: no valid ratings: all %2 data lines are bad; the "
+                                        "first: %3")
+                                 .arg(name)
+                                 .arg(report.skippedLines)
+                                 .arg(report.firstProblems.value(0)));
+        return makeError(DataTr::tr("%1: the file has a header but no ratings").arg(name));
+    }
+    if (progress)
+        progress(size, size);
+
+    QElapsedTimer check;
+    check.start();
+    findDuplicates(out);
+    report.checkSeconds = check.nsecsElapsed() * 1e-9;
+    report.parseSeconds = timer.nsecsElapsed() * 1e-9 - report.checkSeconds;
+    if (report.skippedLines > 0)
+        qCWarning(lcData).noquote() << name << ": skipped" << report.skippedLines << "bad lines";
+    if (report.duplicatePairs > 0)
+        qCWarning(lcData).noquote() << name << ":" << report.duplicatePairs
+                                    << "duplicate (user, movie) pairs";
+    qCDebug(lcTiming).noquote() << "parsed" << out.size() << "ratings from" << name << "in"
+                                << report.parseSeconds << "s";
+    return out;
+}
+
+} // namespace Ncf
