@@ -164,7 +164,7 @@ SynthSpec synthSpec(SynthShape shape)
         s.lastTimestamp = 893286638;  // 1998-04-22
         s.userSigma = 1.05;
         s.itemSigma = 1.35;
-        s.meanRating = 3.58;
+        s.meanRating = 3.40;
         break;
     case SynthShape::Ml1m:
         s.name = QStringLiteral("1m");
@@ -177,7 +177,7 @@ SynthSpec synthSpec(SynthShape shape)
         s.lastTimestamp = 1046454590; // 2003-02-28
         s.userSigma = 1.1;
         s.itemSigma = 1.45;
-        s.meanRating = 3.63;
+        s.meanRating = 3.42;
         break;
     case SynthShape::Ml25m:
         s.name = QStringLiteral("25m");
@@ -191,7 +191,7 @@ SynthSpec synthSpec(SynthShape shape)
         s.lastTimestamp = 1574327703;  // 2019-11-21
         s.userSigma = 1.3;
         s.itemSigma = 2.4;
-        s.meanRating = 3.58;
+        s.meanRating = 3.47;
         break;
     }
     return s;
@@ -321,7 +321,7 @@ Result<RatingDataset> generateSynthetic(const SynthSpec &spec, uint64_t seed,
             }
         }
 
-        const double userBias = 0.40 * ur.normal();
+        const double userBias = 0.45 * ur.normal();
         std::array<float, kFactors> userFactors;
         for (float &f : userFactors)
             f = float(0.44 * ur.normal());
@@ -334,7 +334,7 @@ Result<RatingDataset> generateSynthetic(const SynthSpec &spec, uint64_t seed,
             double dot = 0.0;
             for (int k = 0; k < kFactors; ++k)
                 dot += double(userFactors[size_t(k)]) * itemFactors[i][size_t(k)];
-            const double r = spec.meanRating + userBias + itemBias[i] + dot + 0.75 * ur.normal();
+            const double r = spec.meanRating + userBias + itemBias[i] + dot + 0.80 * ur.normal();
             rows.push_back({i, toHalfStars(r, halfStarUser, spec),
                             uint32_t(start + ur.uniform() * window)});
         }

@@ -16,9 +16,9 @@ namespace Ncf {
 //     one rater (drawn in proportion to n_u), so the release's movie count is met exactly and
 //     the tail has movies with a single rating; each user then fills the rest of n_u by
 //     drawing movies in proportion to w_i without replacement.
-//  3. Ratings. r = mu + b_u + b_i + p_u . q_i + eps with b_u ~ N(0, 0.40),
+//  3. Ratings. r = mu + b_u + b_i + p_u . q_i + eps with b_u ~ N(0, 0.45),
 //     b_i ~ N(0, 0.30) + 0.20 * standardised log w_i (popular movies are liked more),
-//     p_u, q_i ~ N(0, 0.44^2 I) in 8 dimensions, eps ~ N(0, 0.75); r is rounded to the
+//     p_u, q_i ~ N(0, 0.44^2 I) in 8 dimensions, eps ~ N(0, 0.80); r is rounded to the
 //     release's grid (whole stars; in 25M-style files 45 % of users also use half stars) and
 //     clamped to its scale. The latent part has a standard deviation near 0.55, so a model
 //     that learns biases and factors beats the global mean by a clear margin.
