@@ -45,6 +45,26 @@ Describe describe(std::vector<double> &values)
     return d;
 }
 
+std::vector<std::pair<double, double>> rankCurve(const std::vector<double> &sorted, int maxPoints)
+{
+    std::vector<std::pair<double, double>> curve;
+    const size_t n = sorted.size();
+    if (n == 0)
+        return curve;
+    const double growth = std::pow(double(n), 1.0 / std::max(1, maxPoints - 1));
+    size_t rank = 1;
+    double next = 1.0;
+    while (true) {
+        curve.emplace_back(double(rank), sorted[n - rank]);
+        if (rank == n)
+            break;
+        while (size_t(next) <= rank)
+            next *= growth;
+        rank = std::min(n, size_t(next));
+    }
+    return curve;
+}
+
 EdaSummary computeEda(const RatingDataset &data)
 {
     EdaSummary s;
@@ -72,6 +92,8 @@ EdaSummary computeEda(const RatingDataset &data)
                                       : 0.0;
     s.userCounts = describe(perUser);
     s.itemCounts = describe(perItem);
+    s.userRankCurve = rankCurve(perUser);
+    s.itemRankCurve = rankCurve(perItem);
     return s;
 }
 

@@ -32,6 +32,11 @@ double quantileLinear(const std::vector<double> &sorted, double q);
 //! describe() of `values` (sorted in place).
 Describe describe(std::vector<double> &values);
 
+//! (rank, value) pairs of ascending `sorted` read from its largest value down, at up to
+//! `maxPoints` log-spaced ranks, always including the first and the last rank.
+std::vector<std::pair<double, double>> rankCurve(const std::vector<double> &sorted,
+                                                 int maxPoints = 400);
+
 //! The exploratory summary a report needs.
 struct EdaSummary
 {
@@ -43,6 +48,10 @@ struct EdaSummary
     Describe userCounts;     //!< ratings per user
     Describe itemCounts;     //!< ratings per movie
     std::map<int, qint64> histogram; //!< half stars -> number of ratings
+    //! Rank-frequency curves (rank 1 = the most active user / most rated movie), sampled at
+    //! up to about 400 log-spaced ranks: (rank, ratings) pairs for a log-log chart of the skew.
+    std::vector<std::pair<double, double>> userRankCurve;
+    std::vector<std::pair<double, double>> itemRankCurve;
 };
 
 EdaSummary computeEda(const RatingDataset &data);

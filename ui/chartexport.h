@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QSize>
+
+class QWidget;
+
+namespace Ncf::Ui {
+
+//! Renders `widget` (a chart view) to a PNG of `size` logical pixels at 2x resolution.
+Result<void> exportPng(QWidget *widget, const QString &path, QSize size = {1200, 750});
+//! Renders `widget` to a scalable SVG of `size`.
+Result<void> exportSvg(QWidget *widget, const QString &path, QSize size = {1200, 750},
+                       const QString &title = {});
+
+} // namespace Ncf::Ui
+
+namespace Ncf::Ui {
+
+//! Asks where to save `baseName`.`suffix`, starting in the last export folder (remembered
+//! in QSettings). Returns an empty string when the user cancels.
+QString askExportPath(QWidget *parent, const QString &baseName, const QString &suffix,
+                      const QString &filter);
+
+//! A slug for file names: "Ratings per user" -> "ratings-per-user".
+QString fileSlug(const QString &title);
+
+} // namespace Ncf::Ui

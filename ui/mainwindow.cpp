@@ -1,0 +1,244 @@
+#include "ui/mainwindow.h"
+
+#include "core/common/logging.h"
+#include "ui/chartexport.h"
+#include "ui/datatab.h"
+#include "ui/language.h"
+#include "ui/logpanel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace Ncf::Ui {
+
+namespace {
+const QString kRecentKey = QStringLiteral("recentFiles");
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_dataTab(new DataTab(this))
+    , m_log(new LogPanel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("NCF Workbench"));
+    setAcceptDrops(true);
+
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_dataTab, tr("&Data"));
+    setCentralWidget(m_tabs);
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    resizeDocks({m_log}, {150}, Qt::Vertical);
+
+    connect(m_dataTab, &DataTab::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_dataTab, &DataTab::datasetLoaded, this, [this](const QString &path) {
+        addRecentFile(path);
+        setWindowTitle(tr("%1 - NCF Workbench").arg(QFileInfo(path).fileName()));
+    });
+
+    createMenus();
+    statusBar()->showMessage(tr("Ready"));
+
+    QSettings settings;
+    resize(1280, 860);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openFile = file->addAction(tr("&Open File..."));
+    openFile->setShortcut(QKeySequence::Open);
+    openFile->setToolTip(tr("Open a MovieLens ratings file"));
+    connect(openFile, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open MovieLens ratings"),
+            QSettings().value(QStringLiteral("data/lastDir")).toString(),
+            tr("MovieLens ratings (u.data ratings.dat ratings.csv *.data *.dat *.csv);;"
+               "All files (*)"));
+        if (!path.isEmpty())
+            openPath(path);
+    });
+    QAction *openFolder = file->addAction(tr("Open &Folder..."));
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(openFolder, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getExistingDirectory(
+            this, tr("Open MovieLens dataset folder"),
+            QSettings().value(QStringLiteral("data/lastDir")).toString());
+        if (!path.isEmpty())
+            openPath(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction *exportReport = file->addAction(tr("&Export Report..."));
+    exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportReport->setToolTip(tr("Write every chart (PNG, SVG) and table (CSV, Markdown, "
+                                "LaTeX) to a folder"));
+    connect(exportReport, &QAction::triggered, this, &MainWindow::exportReportInteractively);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *toggleLog = m_log->toggleViewAction();
+    toggleLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(toggleLog);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *go = view->addAction(m_tabs->tabText(i));
+        go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+    }
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(this);
+    const QString current = languageSetting();
+    auto addLanguage = [&](const QString &code, const QString &name) {
+        QAction *action = language->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    };
+    addLanguage(QStringLiteral("system"), tr("System language"));
+    for (const auto &[code, name] : availableLanguages())
+        addLanguage(code, name);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About NCF Workbench"));
+    about->setShortcut(QKeySequence::HelpContents);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::openPath(const QString &path)
+{
+    m_tabs->setCurrentWidget(m_dataTab);
+    m_dataTab->open(path);
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecentFiles)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : recent) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openPath(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Recent Files"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+}
+
+void MainWindow::chooseLanguage(const QString &code)
+{
+    setLanguageSetting(code);
+    QMessageBox::information(this, tr("Language"),
+                             tr("The new language applies the next time the workbench "
+                                "starts."));
+}
+
+Result<QStringList> MainWindow::saveScreenshots(const QString &dir)
+{
+    if (!QDir().mkpath(dir))
+        return makeError(tr("%1: cannot create the folder").arg(dir));
+    QStringList written;
+    const int current = m_tabs->currentIndex();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        m_tabs->setCurrentIndex(i);
+        QApplication::processEvents();
+        const QString name = fileSlug(m_tabs->tabText(i).remove(QLatin1Char('&')));
+        const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+        if (!grab().save(path, "PNG"))
+            return makeError(tr("%1: cannot write the screenshot").arg(path));
+        written << path;
+    }
+    m_tabs->setCurrentIndex(current);
+    return written;
+}
+
+Result<QStringList> MainWindow::exportReport(const QString &dir)
+{
+    return m_dataTab->exportAll(QDir(dir).filePath(QStringLiteral("data")));
+}
+
+void MainWindow::exportReportInteractively()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Export report to folder"),
+        QSettings().value(QStringLiteral("export/lastDir"), QDir::homePath()).toString());
+    if (dir.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("export/lastDir"), dir);
+    Result<QStringList> written = exportReport(dir);
+    if (!written) {
+        QMessageBox::warning(this, tr("Export failed"), written.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 files to %2").arg(written->size()).arg(dir), 10000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About NCF Workbench"),
+                       tr("<h3>NCF Workbench %1</h3><p>Explore MovieLens ratings, train and "
+                          "tune neural collaborative filtering models, and export the "
+                          "figures for your reports.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_dataTab->isLoading()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit while loading?"),
+            tr("A dataset is still loading. Stop loading and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_dataTab->cancel();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    event->accept();
+}
+
+} // namespace Ncf::Ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/report/table.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace Ncf::Ui {
+
+class TableModel;
+
+//! A titled table with an Export button (CSV, Markdown, LaTeX) and copy as Markdown.
+class TableCard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TableCard(const QString &title, QWidget *parent = nullptr);
+
+    void setTable(const Table &table);
+    const Table &table() const;
+    QTableView *view() const { return m_view; }
+    TableModel *model() const { return m_model; }
+
+    Result<void> exportTo(const QString &path, TableFormat format) const;
+
+private:
+    void exportInteractively(TableFormat format);
+
+    QLabel *m_title;
+    QTableView *m_view;
+    TableModel *m_model;
+};
+
+} // namespace Ncf::Ui
