@@ -1,4 +1,819 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_PT">
+<context>
+    <name>Ncf::App</name>
+    <message>
+        <source>Desktop workbench for neural collaborative filtering on MovieLens.</source>
+        <translation>Bancada de trabalho para filtragem colaborativa neuronal com o MovieLens.</translation>
+    </message>
+    <message>
+        <source>Ratings file or folder to open.</source>
+        <translation>Ficheiro ou pasta de classificações a abrir.</translation>
+    </message>
+    <message>
+        <source>Open the generated demo dataset (a synthetic MovieLens 100K).</source>
+        <translation>Abrir o conjunto de dados de demonstração gerado (um MovieLens 100K sintético).</translation>
+    </message>
+    <message>
+        <source>After loading, save each tab as PNG into DIR and quit.</source>
+        <translation>Após carregar, guardar cada separador como PNG em DIR e sair.</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Cli</name>
+    <message>
+        <source>Loads a MovieLens ratings file (u.data, ratings.dat or ratings.csv, or a folder holding one) and prints its statistics.</source>
+        <translation>Carrega um ficheiro de classificações do MovieLens (u.data, ratings.dat ou ratings.csv, ou uma pasta que contenha um) e mostra as suas estatísticas.</translation>
+    </message>
+    <message>
+        <source>Ratings file or folder.</source>
+        <translation>Ficheiro ou pasta de classificações.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Mostrar um único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Skip bad lines and report them instead of stopping.</source>
+        <translation>Ignorar as linhas inválidas e reportá-las em vez de parar.</translation>
+    </message>
+    <message>
+        <source>expected one FILE</source>
+        <translation>esperado um FILE</translation>
+    </message>
+    <message>
+        <source>loading %1</source>
+        <translation>a carregar %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 ratings loaded in %4 s
+</source>
+        <translation>%1 (%2): %3 classificações carregadas em %4 s
+</translation>
+    </message>
+    <message>
+        <source>skipped %1 bad lines; the first:
+</source>
+        <translation>ignoradas %1 linhas inválidas; a primeira:
+</translation>
+    </message>
+    <message>
+        <source>%1 duplicate (user, movie) pairs, e.g. %2
+</source>
+        <translation>%1 pares (utilizador, filme) duplicados, p. ex. %2
+</translation>
+    </message>
+    <message>
+        <source>Writes a synthetic dataset with the size, layout and shape of a MovieLens release (see the generator&apos;s model in README.md).</source>
+        <translation>Escreve um conjunto de dados sintético com o tamanho, o formato e o perfil de uma versão do MovieLens (ver o modelo do gerador em README.md).</translation>
+    </message>
+    <message>
+        <source>Release to imitate: 100k, 1m or 25m.</source>
+        <translation>Versão a imitar: 100k, 1m ou 25m.</translation>
+    </message>
+    <message>
+        <source>Output folder.</source>
+        <translation>Pasta de saída.</translation>
+    </message>
+    <message>
+        <source>Random seed.</source>
+        <translation>Semente aleatória.</translation>
+    </message>
+    <message>
+        <source>Override the number of users.</source>
+        <translation>Substituir o número predefinido de utilizadores.</translation>
+    </message>
+    <message>
+        <source>Override the number of movies.</source>
+        <translation>Substituir o número predefinido de filmes.</translation>
+    </message>
+    <message>
+        <source>Override the number of ratings.</source>
+        <translation>Substituir o número predefinido de classificações.</translation>
+    </message>
+    <message>
+        <source>--out DIR is required</source>
+        <translation>--out DIR é obrigatório</translation>
+    </message>
+    <message>
+        <source>--seed expects a non-negative integer</source>
+        <translation>--seed espera um inteiro não negativo</translation>
+    </message>
+    <message>
+        <source>--%1 expects a positive integer</source>
+        <translation>--%1 espera um inteiro positivo</translation>
+    </message>
+    <message>
+        <source>generating %1</source>
+        <translation>a gerar %1</translation>
+    </message>
+    <message>
+        <source>wrote %1: %2 ratings by %3 users of %4 movies (%5 shape, seed %6)
+</source>
+        <translation>escrito %1: %2 classificações de %3 utilizadores a %4 filmes (perfil %5, semente %6)
+</translation>
+    </message>
+    <message>
+        <source>Statistics of a ratings file (histogram, density, ratings per user and movie)</source>
+        <translation>Estatísticas de um ficheiro de classificações (histograma, densidade, classificações por utilizador e por filme)</translation>
+    </message>
+    <message>
+        <source>Write a synthetic MovieLens-shaped dataset</source>
+        <translation>Escrever um conjunto de dados sintético com o perfil do MovieLens</translation>
+    </message>
+    <message>
+        <source>Usage: ncf COMMAND [OPTIONS]
+
+Commands:
+</source>
+        <translation>Utilização: ncf COMANDO [OPÇÕES]
+
+Comandos:
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;ncf COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>
+Execute &apos;ncf COMANDO --help&apos; para ver as opções de um comando.
+</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Data</name>
+    <message>
+        <source>%1: not an id map (bad header)</source>
+        <translation>%1: não é um mapa de ids (cabeçalho inválido)</translation>
+    </message>
+    <message>
+        <source>%1: id map version %2 is not supported (expected %3)</source>
+        <translation>%1: a versão %2 do mapa de ids não é suportada (esperada a %3)</translation>
+    </message>
+    <message>
+        <source>%1: id map is truncated or has trailing bytes (%2 ids declared, %3 bytes of data)</source>
+        <translation>%1: o mapa de ids está truncado ou tem bytes a mais no fim (%2 ids declarados, %3 bytes de dados)</translation>
+    </message>
+    <message>
+        <source>%1: id map lists raw id %2 twice</source>
+        <translation>%1: o mapa de ids contém o id original %2 duas vezes</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>id do utilizador</translation>
+    </message>
+    <message>
+        <source>movie id</source>
+        <translation>id do filme</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>classificação</translation>
+    </message>
+    <message>
+        <source>timestamp</source>
+        <translation>marca temporal</translation>
+    </message>
+    <message>
+        <source>too many fields: expected 4 (user id, movie id, rating, timestamp)</source>
+        <translation>demasiados campos: esperados 4 (id do utilizador, id do filme, classificação, marca temporal)</translation>
+    </message>
+    <message>
+        <source>unexpected text after the timestamp: &apos;%1&apos;</source>
+        <translation>texto inesperado após a marca temporal: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>missing field %1 (%2): expected 4 fields separated by &apos;%3&apos;</source>
+        <translation>falta o campo %1 (%2): esperados 4 campos separados por &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1 %2 does not fit in 32 bits (the largest is 4294967295)</source>
+        <translation>%1 %2 não cabe em 32 bits (o máximo é 4294967295)</translation>
+    </message>
+    <message>
+        <source>%1 must not be negative, found &apos;%2&apos;</source>
+        <translation>%1: não são permitidos valores negativos, encontrado &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: expected a whole number, found &apos;%2&apos;</source>
+        <translation>%1: esperado um número inteiro, encontrado &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>wrong or mixed delimiter after the %1: expected &apos;%2&apos; as everywhere in a %3 file, found &apos;%4&apos;</source>
+        <translation>delimitador errado ou misto após o campo %1: esperado &apos;%2&apos;, como em todo o ficheiro %3, encontrado &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>rating is NaN: expected a number from %1 to %2</source>
+        <translation>a classificação é NaN: esperado um número de %1 a %2</translation>
+    </message>
+    <message>
+        <source>rating: expected a number such as 4 or 3.5, found &apos;%1&apos;</source>
+        <translation>classificação: esperado um número como 4 ou 3.5, encontrado &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>rating %1 is outside the %2 scale %3 to %4</source>
+        <translation>a classificação %1 está fora da escala de %2, de %3 a %4</translation>
+    </message>
+    <message>
+        <source>rating %1 is not a whole number of stars, as %2 files use</source>
+        <translation>a classificação %1 não é um número inteiro de estrelas, como usam os ficheiros %2</translation>
+    </message>
+    <message>
+        <source>rating %1 is not a multiple of 0.5 stars</source>
+        <translation>a classificação %1 não é um múltiplo de meia estrela</translation>
+    </message>
+    <message>
+        <source>expected a MovieLens ratings file: u.data (tab-separated), ratings.dat (&apos;::&apos;-separated) or ratings.csv (header &apos;%1&apos;)</source>
+        <translation>esperado um ficheiro de classificações do MovieLens: u.data (separado por tabulações), ratings.dat (separado por &apos;::&apos;) ou ratings.csv (cabeçalho &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: unknown layout: the first line &apos;%2&apos; is not a ratings header; %3</source>
+        <translation>%1: formato desconhecido: a primeira linha &apos;%2&apos; não é um cabeçalho de classificações; %3</translation>
+    </message>
+    <message>
+        <source>%1: unknown layout: comma-separated ratings need the header &apos;%2&apos; on the first line</source>
+        <translation>%1: formato desconhecido: as classificações separadas por vírgulas precisam do cabeçalho &apos;%2&apos; na primeira linha</translation>
+    </message>
+    <message>
+        <source>%1: unknown layout: no delimiter found in &apos;%2&apos;; %3</source>
+        <translation>%1: formato desconhecido: nenhum delimitador encontrado em &apos;%2&apos;; %3</translation>
+    </message>
+    <message>
+        <source>user %1, movie %2</source>
+        <translation>utilizador %1, filme %2</translation>
+    </message>
+    <message>
+        <source>%1: loading cancelled</source>
+        <translation>%1: carregamento cancelado</translation>
+    </message>
+    <message>
+        <source>%1: no valid ratings: all %2 data lines are bad; the first: %3</source>
+        <translation>%1: nenhuma classificação válida: todas as %2 linhas de dados são inválidas; a primeira: %3</translation>
+    </message>
+    <message>
+        <source>%1: the file has a header but no ratings</source>
+        <translation>%1: o ficheiro tem cabeçalho, mas não tem classificações</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1: o ficheiro ou pasta não existe</translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no MovieLens ratings file (looked for ratings.csv, ratings.dat and u.data)</source>
+        <translation>%1: a pasta não contém nenhum ficheiro de classificações do MovieLens (procurados ratings.csv, ratings.dat e u.data)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: não é possível abrir: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: o ficheiro está vazio</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: não é possível ler: %2</translation>
+    </message>
+    <message>
+        <source>scaler: expected {&quot;kind&quot;: &quot;minmax&quot;, &quot;min&quot;: number, &quot;max&quot;: number}</source>
+        <translation>normalizador: esperado {&quot;kind&quot;: &quot;minmax&quot;, &quot;min&quot;: número, &quot;max&quot;: número}</translation>
+    </message>
+    <message>
+        <source>scaler: min %1 is above max %2</source>
+        <translation>normalizador: o &quot;min&quot; %1 é superior ao &quot;max&quot; %2</translation>
+    </message>
+    <message>
+        <source>the initial training sample of %1 ratings must be positive and smaller than the %2 ratings in %3</source>
+        <translation>a amostra de treino inicial de %1 classificações tem de ser positiva e inferior às %2 classificações de %3</translation>
+    </message>
+    <message>
+        <source>the test fraction %1 must be in [0, 1)</source>
+        <translation>a fração de teste %1 tem de estar em [0, 1)</translation>
+    </message>
+    <message>
+        <source>unknown shape &apos;%1&apos;: expected 100k, 1m or 25m</source>
+        <translation>perfil desconhecido &apos;%1&apos;: esperado 100k, 1m ou 25m</translation>
+    </message>
+    <message>
+        <source>synthetic shape %1: %2 ratings cannot be spread over %3 users (at least %4 each) and %5 movies</source>
+        <translation>perfil sintético %1: não é possível distribuir %2 classificações por %3 utilizadores (pelo menos %4 cada um) e %5 filmes</translation>
+    </message>
+    <message>
+        <source>generating %1: cancelled</source>
+        <translation>geração de %1: cancelada</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: não é possível escrever: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: não é possível criar a pasta</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Report</name>
+    <message>
+        <source>unknown table format &apos;%1&apos;: expected csv, md or latex</source>
+        <translation>formato de tabela desconhecido &apos;%1&apos;: esperado csv, md ou latex</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: não é possível escrever: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Stats</name>
+    <message>
+        <source>Dataset overview</source>
+        <translation>Visão geral do conjunto de dados</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Classificações</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilizadores</translation>
+    </message>
+    <message>
+        <source>Movies</source>
+        <translation>Filmes</translation>
+    </message>
+    <message>
+        <source>Mean rating</source>
+        <translation>Classificação média</translation>
+    </message>
+    <message>
+        <source>Density (%)</source>
+        <translation>Densidade (%)</translation>
+    </message>
+    <message>
+        <source>Ratings per user and per movie</source>
+        <translation>Classificações por utilizador e por filme</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Estatística</translation>
+    </message>
+    <message>
+        <source>User count</source>
+        <translation>Contagem por utilizador</translation>
+    </message>
+    <message>
+        <source>Movie count</source>
+        <translation>Contagem por filme</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>contagem</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>média</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>desvio-padrão</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>mín.</translation>
+    </message>
+    <message>
+        <source>25%</source>
+        <translation>25%</translation>
+    </message>
+    <message>
+        <source>50%</source>
+        <translation>50%</translation>
+    </message>
+    <message>
+        <source>75%</source>
+        <translation>75%</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <source>Rating histogram</source>
+        <translation>Histograma das classificações</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Classificação</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>Proporção (%)</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui</name>
+    <message>
+        <source>%1: cannot write the PNG file</source>
+        <translation>%1: não é possível escrever o ficheiro PNG</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the SVG file</source>
+        <translation>%1: não é possível escrever o ficheiro SVG</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::ChartCard</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image or an SVG drawing</source>
+        <translation>Guardar este gráfico como imagem PNG ou desenho SVG</translation>
+    </message>
+    <message>
+        <source>PNG image...</source>
+        <translation>Imagem PNG...</translation>
+    </message>
+    <message>
+        <source>SVG drawing...</source>
+        <translation>Desenho SVG...</translation>
+    </message>
+    <message>
+        <source>Drag to zoom in; right-click to zoom out</source>
+        <translation>Arraste para ampliar; clique com o botão direito para reduzir</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Desenhos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imagens PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::DataTab</name>
+    <message>
+        <source>Open file...</source>
+        <translation>Abrir ficheiro...</translation>
+    </message>
+    <message>
+        <source>Open folder...</source>
+        <translation>Abrir pasta...</translation>
+    </message>
+    <message>
+        <source>Skip bad lines</source>
+        <translation>Ignorar linhas inválidas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Rating histogram</source>
+        <translation>Histograma das classificações</translation>
+    </message>
+    <message>
+        <source>Ratings per user and per movie by rank</source>
+        <translation>Classificações por utilizador e por filme, por posição</translation>
+    </message>
+    <message>
+        <source>Dataset overview</source>
+        <translation>Visão geral do conjunto de dados</translation>
+    </message>
+    <message>
+        <source>Ratings per user and per movie</source>
+        <translation>Classificações por utilizador e por filme</translation>
+    </message>
+    <message>
+        <source>Rating histogram table</source>
+        <translation>Tabela do histograma das classificações</translation>
+    </message>
+    <message>
+        <source>Open a MovieLens ratings file: u.data, ratings.dat or ratings.csv (Ctrl+O)</source>
+        <translation>Abrir um ficheiro de classificações do MovieLens: u.data, ratings.dat ou ratings.csv (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open a MovieLens dataset folder such as ml-25m (Ctrl+Shift+O)</source>
+        <translation>Abrir uma pasta de conjunto de dados do MovieLens, como ml-25m (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Skip malformed lines and report how many, instead of stopping at the first one</source>
+        <translation>Ignorar as linhas mal formadas e indicar quantas foram, em vez de parar na primeira</translation>
+    </message>
+    <message>
+        <source>Stop loading (Esc)</source>
+        <translation>Parar o carregamento (Esc)</translation>
+    </message>
+    <message>
+        <source>Open a MovieLens ratings file or folder, or drop one here.</source>
+        <translation>Abra um ficheiro ou pasta de classificações do MovieLens, ou largue-o aqui.</translation>
+    </message>
+    <message>
+        <source>Open MovieLens ratings</source>
+        <translation>Abrir classificações do MovieLens</translation>
+    </message>
+    <message>
+        <source>MovieLens ratings (u.data ratings.dat ratings.csv *.data *.dat *.csv);;All files (*)</source>
+        <translation>Classificações do MovieLens (u.data ratings.dat ratings.csv *.data *.dat *.csv);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Open MovieLens dataset folder</source>
+        <translation>Abrir pasta de conjunto de dados do MovieLens</translation>
+    </message>
+    <message>
+        <source>Loading %1...</source>
+        <translation>A carregar %1...</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>, faltam cerca de %1 s</translation>
+    </message>
+    <message>
+        <source>Loading %1 was cancelled.</source>
+        <translation>O carregamento de %1 foi cancelado.</translation>
+    </message>
+    <message>
+        <source>Loading failed</source>
+        <translation>O carregamento falhou</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 layout): %3 ratings by %4 users of %5 movies; mean rating %6, density %7 %. Loaded %8 in %9 s; %10 bytes a rating in memory.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (formato %2): %3 classificações de %4 utilizadores a %5 filmes; classificação média %6, densidade %7 %. Carregados %8 em %9 s; %10 bytes por classificação em memória.</translation>
+    </message>
+    <message>
+        <source>Skipped %1 bad lines; the first: %2</source>
+        <translation>Ignoradas %1 linhas inválidas; a primeira: %2</translation>
+    </message>
+    <message>
+        <source>%1 duplicate (user, movie) pairs, e.g. %2</source>
+        <translation>%1 pares (utilizador, filme) duplicados, p. ex. %2</translation>
+    </message>
+    <message>
+        <source>Loaded %1 ratings from %2 in %3 s</source>
+        <translation>Carregadas %1 classificações de %2 em %3 s</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Classificações</translation>
+    </message>
+    <message>
+        <source>Rating %1: %2 ratings (%3 %)</source>
+        <translation>Classificação %1: %2 classificações (%3 %)</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Classificação</translation>
+    </message>
+    <message>
+        <source>Rank (1 = most ratings)</source>
+        <translation>Posição (1 = mais classificações)</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilizadores</translation>
+    </message>
+    <message>
+        <source>Movies</source>
+        <translation>Filmes</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: não é possível criar a pasta</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::LogPanel</name>
+    <message>
+        <source>Log</source>
+        <translation>Registo</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>Depuração e superior</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Informação e superior</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Avisos e erros</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Apenas erros</translation>
+    </message>
+    <message>
+        <source>Lowest level of messages to show</source>
+        <translation>Nível mínimo das mensagens a mostrar</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <source>Remove all messages from the panel</source>
+        <translation>Remover todas as mensagens do painel</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::MainWindow</name>
+    <message>
+        <source>NCF Workbench</source>
+        <translation>NCF Workbench</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Dados</translation>
+    </message>
+    <message>
+        <source>%1 - NCF Workbench</source>
+        <translation>%1 - NCF Workbench</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Ficheiro</translation>
+    </message>
+    <message>
+        <source>&amp;Open File...</source>
+        <translation>&amp;Abrir ficheiro...</translation>
+    </message>
+    <message>
+        <source>Open a MovieLens ratings file</source>
+        <translation>Abrir um ficheiro de classificações do MovieLens</translation>
+    </message>
+    <message>
+        <source>Open MovieLens ratings</source>
+        <translation>Abrir classificações do MovieLens</translation>
+    </message>
+    <message>
+        <source>MovieLens ratings (u.data ratings.dat ratings.csv *.data *.dat *.csv);;All files (*)</source>
+        <translation>Classificações do MovieLens (u.data ratings.dat ratings.csv *.data *.dat *.csv);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder...</source>
+        <translation>Abrir &amp;pasta...</translation>
+    </message>
+    <message>
+        <source>Open MovieLens dataset folder</source>
+        <translation>Abrir pasta de conjunto de dados do MovieLens</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;recentes</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report...</source>
+        <translation>&amp;Exportar relatório...</translation>
+    </message>
+    <message>
+        <source>Write every chart (PNG, SVG) and table (CSV, Markdown, LaTeX) to a folder</source>
+        <translation>Escrever todos os gráficos (PNG, SVG) e tabelas (CSV, Markdown, LaTeX) numa pasta</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>Defi&amp;nições</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Ajuda</translation>
+    </message>
+    <message>
+        <source>&amp;About NCF Workbench</source>
+        <translation>&amp;Acerca do NCF Workbench</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>Limpar ficheiros recentes</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time the workbench starts.</source>
+        <translation>O novo idioma será aplicado da próxima vez que a aplicação for iniciada.</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: não é possível criar a pasta</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the screenshot</source>
+        <translation>%1: não é possível escrever a captura de ecrã</translation>
+    </message>
+    <message>
+        <source>Export report to folder</source>
+        <translation>Exportar relatório para uma pasta</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
+    <message>
+        <source>Exported %1 files to %2</source>
+        <translation>Exportados %1 ficheiros para %2</translation>
+    </message>
+    <message>
+        <source>About NCF Workbench</source>
+        <translation>Acerca do NCF Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NCF Workbench %1&lt;/h3&gt;&lt;p&gt;Explore MovieLens ratings, train and tune neural collaborative filtering models, and export the figures for your reports.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NCF Workbench %1&lt;/h3&gt;&lt;p&gt;Explore as classificações do MovieLens, treine e afine modelos de filtragem colaborativa neuronal e exporte as figuras para os seus relatórios.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit while loading?</source>
+        <translation>Sair durante o carregamento?</translation>
+    </message>
+    <message>
+        <source>A dataset is still loading. Stop loading and quit?</source>
+        <translation>Ainda está a ser carregado um conjunto de dados. Parar o carregamento e sair?</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::TableCard</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Save this table as CSV, Markdown or LaTeX, or copy it</source>
+        <translation>Guardar esta tabela como CSV, Markdown ou LaTeX, ou copiá-la</translation>
+    </message>
+    <message>
+        <source>CSV...</source>
+        <translation>CSV...</translation>
+    </message>
+    <message>
+        <source>Markdown...</source>
+        <translation>Markdown...</translation>
+    </message>
+    <message>
+        <source>LaTeX...</source>
+        <translation>LaTeX...</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>Copiar como Markdown</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ficheiros CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Ficheiros Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX files (*.tex)</source>
+        <translation>Ficheiros LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
+</context>
 </TS>

@@ -43,6 +43,13 @@ public:
         return insertSlow(raw);
     }
 
+    //! Replaces each raw id in values[0..n) by its dense index, adding new ids in order.
+    void mapInPlace(uint32_t *values, size_t n)
+    {
+        for (size_t i = 0; i < n; ++i)
+            values[i] = insert(values[i]);
+    }
+
     uint32_t rawId(uint32_t dense) const { return m_raw[dense]; }
     size_t size() const { return m_raw.size(); }
     bool isEmpty() const { return m_raw.empty(); }
