@@ -434,11 +434,14 @@ Execute &apos;ncf COMANDO --help&apos; para ver as opções de um comando.
     </message>
 </context>
 <context>
-    <name>Ncf::Ui::ChartCard</name>
+    <name>Ncf::Ui::Card</name>
     <message>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
+</context>
+<context>
+    <name>Ncf::Ui::ChartCard</name>
     <message>
         <source>Save this chart as a PNG image or an SVG drawing</source>
         <translation>Guardar este gráfico como imagem PNG ou desenho SVG</translation>
@@ -775,10 +778,6 @@ Execute &apos;ncf COMANDO --help&apos; para ver as opções de um comando.
 </context>
 <context>
     <name>Ncf::Ui::TableCard</name>
-    <message>
-        <source>Export</source>
-        <translation>Exportar</translation>
-    </message>
     <message>
         <source>Save this table as CSV, Markdown or LaTeX, or copy it</source>
         <translation>Guardar esta tabela como CSV, Markdown ou LaTeX, ou copiá-la</translation>

@@ -6,34 +6,20 @@
 #include <QChartView>
 #include <QEvent>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QToolButton>
-#include <QVBoxLayout>
 
 namespace Ncf::Ui {
 
 ChartCard::ChartCard(const QString &title, QWidget *parent)
-    : QWidget(parent)
-    , m_title(new QLabel(title, this))
+    : Card(title, parent)
     , m_view(new QChartView(new QChart, this))
 {
-    setObjectName(fileSlug(title));
-    QFont font = m_title->font();
-    font.setBold(true);
-    m_title->setFont(font);
-
-    auto *exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export"));
-    exportButton->setToolTip(tr("Save this chart as a PNG image or an SVG drawing"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(exportButton);
-    menu->addAction(tr("PNG image..."), this, [this] { exportInteractively(QStringLiteral("png")); });
-    menu->addAction(tr("SVG drawing..."), this,
-                    [this] { exportInteractively(QStringLiteral("svg")); });
-    exportButton->setMenu(menu);
+    setExportToolTip(tr("Save this chart as a PNG image or an SVG drawing"));
+    exportMenu()->addAction(tr("PNG image..."), this,
+                            [this] { exportInteractively(QStringLiteral("png")); });
+    exportMenu()->addAction(tr("SVG drawing..."), this,
+                            [this] { exportInteractively(QStringLiteral("svg")); });
 
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setRubberBand(QChartView::RectangleRubberBand);
@@ -41,24 +27,13 @@ ChartCard::ChartCard(const QString &title, QWidget *parent)
     m_view->chart()->legend()->setAlignment(Qt::AlignBottom);
     m_view->setMinimumSize(320, 220);
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(exportButton);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(header);
-    layout->addWidget(m_view, 1);
+    setBody(m_view);
     applyTheme();
 }
 
 QChart *ChartCard::chart() const
 {
     return m_view->chart();
-}
-
-QString ChartCard::title() const
-{
-    return m_title->text();
 }
 
 Result<void> ChartCard::exportTo(const QString &path) const

@@ -1,17 +1,15 @@
 #pragma once
 
 #include "core/common/result.h"
-
-#include <QWidget>
+#include "ui/card.h"
 
 class QChart;
 class QChartView;
-class QLabel;
 
 namespace Ncf::Ui {
 
 //! A titled chart with an Export button (PNG, SVG). The card owns the chart.
-class ChartCard : public QWidget
+class ChartCard : public Card
 {
     Q_OBJECT
 
@@ -20,7 +18,6 @@ public:
 
     QChart *chart() const;
     QChartView *view() const { return m_view; }
-    QString title() const;
 
     //! Writes the chart as `path` (PNG or SVG by suffix).
     Result<void> exportTo(const QString &path) const;
@@ -34,7 +31,6 @@ protected:
 private:
     void exportInteractively(const QString &suffix);
 
-    QLabel *m_title;
     QChartView *m_view;
 };
 

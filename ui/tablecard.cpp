@@ -5,34 +5,21 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QToolButton>
-#include <QVBoxLayout>
 
 namespace Ncf::Ui {
 
 TableCard::TableCard(const QString &title, QWidget *parent)
-    : QWidget(parent)
-    , m_title(new QLabel(title, this))
+    : Card(title, parent)
     , m_view(new QTableView(this))
     , m_model(new TableModel(this))
 {
-    setObjectName(fileSlug(title));
-    QFont font = m_title->font();
-    font.setBold(true);
-    m_title->setFont(font);
-
-    auto *exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export"));
-    exportButton->setToolTip(tr("Save this table as CSV, Markdown or LaTeX, or copy it"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(exportButton);
+    setExportToolTip(tr("Save this table as CSV, Markdown or LaTeX, or copy it"));
+    QMenu *menu = exportMenu();
     menu->addAction(tr("CSV..."), this, [this] { exportInteractively(TableFormat::Csv); });
     menu->addAction(tr("Markdown..."), this,
                     [this] { exportInteractively(TableFormat::Markdown); });
@@ -41,7 +28,6 @@ TableCard::TableCard(const QString &title, QWidget *parent)
     menu->addAction(tr("Copy as Markdown"), this, [this] {
         QApplication::clipboard()->setText(toMarkdown(m_model->table()));
     });
-    exportButton->setMenu(menu);
 
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_model);
@@ -55,20 +41,14 @@ TableCard::TableCard(const QString &title, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(exportButton);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(header);
-    layout->addWidget(m_view, 1);
+    setBody(m_view);
 }
 
 void TableCard::setTable(const Table &table)
 {
     m_model->setTable(table);
     if (!table.title.isEmpty())
-        m_title->setText(table.title);
+        setTitle(table.title);
 }
 
 const Table &TableCard::table() const
@@ -86,7 +66,7 @@ void TableCard::exportInteractively(TableFormat format)
     static const char *const filters[] = {QT_TR_NOOP("CSV files (*.csv)"),
                                           QT_TR_NOOP("Markdown files (*.md)"),
                                           QT_TR_NOOP("LaTeX files (*.tex)")};
-    const QString path = askExportPath(this, fileSlug(m_title->text()), tableSuffix(format),
+    const QString path = askExportPath(this, fileSlug(title()), tableSuffix(format),
                                        tr(filters[int(format)]));
     if (path.isEmpty())
         return;

@@ -1,10 +1,8 @@
 #pragma once
 
 #include "core/report/table.h"
+#include "ui/card.h"
 
-#include <QWidget>
-
-class QLabel;
 class QTableView;
 
 namespace Ncf::Ui {
@@ -12,7 +10,7 @@ namespace Ncf::Ui {
 class TableModel;
 
 //! A titled table with an Export button (CSV, Markdown, LaTeX) and copy as Markdown.
-class TableCard : public QWidget
+class TableCard : public Card
 {
     Q_OBJECT
 
@@ -29,7 +27,6 @@ public:
 private:
     void exportInteractively(TableFormat format);
 
-    QLabel *m_title;
     QTableView *m_view;
     TableModel *m_model;
 };

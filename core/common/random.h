@@ -92,6 +92,26 @@ public:
         return u * f;
     }
 
+    //! Gamma(shape, 1) draw (Marsaglia and Tsang; shapes below 1 by the usual boost).
+    double gamma(double shape)
+    {
+        if (shape < 1.0)
+            return gamma(shape + 1.0) * std::pow(uniform(), 1.0 / shape);
+        const double d = shape - 1.0 / 3.0;
+        const double c = 1.0 / std::sqrt(9.0 * d);
+        while (true) {
+            const double x = normal();
+            double v = 1.0 + c * x;
+            if (v <= 0.0)
+                continue;
+            v = v * v * v;
+            const double u = uniform();
+            if (u < 1.0 - 0.0331 * x * x * x * x
+                || std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v)))
+                return d * v;
+        }
+    }
+
     //! Fisher-Yates shuffle of any random-access container.
     template<typename Container>
     void shuffle(Container &c)

@@ -162,7 +162,7 @@ SynthSpec synthSpec(SynthShape shape)
         s.itemIdSpace = 1682;
         s.firstTimestamp = 874724710; // 1997-09-20
         s.lastTimestamp = 893286638;  // 1998-04-22
-        s.userSigma = 1.05;
+        s.userShape = 0.6;
         s.itemSigma = 1.35;
         s.meanRating = 3.40;
         break;
@@ -175,7 +175,7 @@ SynthSpec synthSpec(SynthShape shape)
         s.itemIdSpace = 3952;
         s.firstTimestamp = 956703932; // 2000-04-25
         s.lastTimestamp = 1046454590; // 2003-02-28
-        s.userSigma = 1.1;
+        s.userShape = 0.6;
         s.itemSigma = 1.45;
         s.meanRating = 3.42;
         break;
@@ -189,9 +189,9 @@ SynthSpec synthSpec(SynthShape shape)
         s.halfStars = true;
         s.firstTimestamp = 789652009;  // 1995-01-09
         s.lastTimestamp = 1574327703;  // 2019-11-21
-        s.userSigma = 1.3;
+        s.userShape = 0.45;
         s.itemSigma = 2.4;
-        s.meanRating = 3.47;
+        s.meanRating = 3.20;
         break;
     }
     return s;
@@ -225,7 +225,7 @@ Result<RatingDataset> generateSynthetic(const SynthSpec &spec, uint64_t seed,
     // 1. Activity per user.
     std::vector<double> activity(users);
     for (double &a : activity)
-        a = std::exp(spec.userSigma * clippedNormal(rng, 4.0));
+        a = rng.gamma(spec.userShape);
     const std::vector<int64_t> perUser = apportion(activity, spec.ratings, kMinPerUser, cap);
 
     // 2. Popularity per movie, and latent parameters.

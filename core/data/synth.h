@@ -8,9 +8,10 @@ namespace Ncf {
 
 // Note [Synthetic MovieLens]: the generator behind the demo, the tests and the benchmarks.
 // It reproduces a release's size, file layout and shape from a documented model:
-//  1. Activity. User u rates n_u = 20 + e_u movies, e_u proportional to exp(sigma_u * z),
-//     z ~ N(0, 1), scaled so the counts sum exactly to the release's rating count and capped
-//     at 55 % of the catalogue (the largest real profiles reach about that).
+//  1. Activity. User u rates n_u = 20 + e_u movies, e_u ~ Gamma(k) with k below 1 (most
+//     users stop soon after the 20-rating minimum, a few rate thousands), scaled so the counts
+//     sum exactly to the release's rating count and capped at 55 % of the catalogue (the
+//     largest real profiles reach about that).
 //  2. Popularity. Movie i has weight w_i = exp(sigma_i * z), z ~ N(0, 1) clipped at +-4: a
 //     heavy-tailed catalogue where a few titles collect most ratings. Every movie first gets
 //     one rater (drawn in proportion to n_u), so the release's movie count is met exactly and
@@ -42,7 +43,7 @@ struct SynthSpec
     bool halfStars = false;
     uint32_t firstTimestamp = 0;
     uint32_t lastTimestamp = 0;
-    double userSigma = 1.15;  //!< spread of log activity
+    double userShape = 0.6;   //!< gamma shape of activity beyond the minimum
     double itemSigma = 1.3;   //!< spread of log popularity
     double meanRating = 3.6;  //!< mu before rounding
 };
