@@ -17,7 +17,7 @@ packages=(
     # storage
     libsqlite3-dev sqlite3
     # tests and benchmarks
-    xvfb xauth python3 python3-pandas python3-numpy
+    xvfb xauth python3 python3-pandas python3-numpy python3-torch
     fonts-dejavu-core
 )
 
