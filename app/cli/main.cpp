@@ -2,6 +2,7 @@
 
 #include "app/cli/clicommon.h"
 #include "app/cli/datacommands.h"
+#include "app/cli/modelcommands.h"
 
 #include <QCoreApplication>
 
@@ -22,6 +23,11 @@ const Command kCommands[] = {
      Ncf::Cli::runEda},
     {"synth", QT_TRANSLATE_NOOP("Ncf::Cli", "Write a synthetic MovieLens-shaped dataset"),
      Ncf::Cli::runSynth},
+    {"train", QT_TRANSLATE_NOOP("Ncf::Cli", "Train a model on a holdout split and report each "
+                                            "epoch"),
+     Ncf::Cli::runTrain},
+    {"predict", QT_TRANSLATE_NOOP("Ncf::Cli", "Predict a rating with a saved model"),
+     Ncf::Cli::runPredict},
 };
 
 void printUsage(FILE *to)

@@ -21,4 +21,9 @@ struct ReportTr
     Q_DECLARE_TR_FUNCTIONS(Ncf::Report)
 };
 
+struct ModelsTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Models)
+};
+
 } // namespace Ncf
