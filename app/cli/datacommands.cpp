@@ -2,13 +2,17 @@
 
 #include "app/cli/clicommon.h"
 #include "core/data/movielensreader.h"
+#include "core/data/splits.h"
 #include "core/data/synth.h"
 #include "core/report/table.h"
 #include "core/stats/eda.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
+#include <QtEndian>
 #include <QJsonArray>
 
 namespace Ncf::Cli {
@@ -183,6 +187,65 @@ int runSynth(const QStringList &args)
                      .arg(spec.name)
                      .arg(seed));
     }
+    return Success;
+}
+
+int runSplit(const QStringList &args)
+{
+    const QString command = QStringLiteral("split");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Ncf::Cli", "Writes the row numbers of a seeded random holdout as train.u32 and "
+                    "validation.u32 (little-endian uint32, rows counted from 0 in file order), "
+                    "the same split `ncf train` uses."));
+    parser.addOption({QStringLiteral("data"),
+                      QCoreApplication::translate("Ncf::Cli", "Ratings file or folder."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("out"),
+                      QCoreApplication::translate("Ncf::Cli", "Output folder."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("split"),
+                      QCoreApplication::translate("Ncf::Cli", "Training share."),
+                      QStringLiteral("fraction"), QStringLiteral("0.9")});
+    parser.addOption({QStringLiteral("seed"),
+                      QCoreApplication::translate("Ncf::Cli", "Random seed."),
+                      QStringLiteral("seed"), QStringLiteral("42")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+    if (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("out")))
+        return usage(command, QCoreApplication::translate("Ncf::Cli", "--data FILE and --out DIR "
+                                                                      "are required"));
+    bool ok = false, seedOk = false;
+    const double split = parser.value(QStringLiteral("split")).toDouble(&ok);
+    const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&seedOk);
+    if (!ok || split <= 0.0 || split >= 1.0 || !seedOk)
+        return usage(command, QCoreApplication::translate("Ncf::Cli", "--split expects a "
+                                                                      "fraction in (0, 1) and "
+                                                                      "--seed a whole number"));
+    Result<RatingDataset> data = loadRatings(parser.value(QStringLiteral("data")));
+    if (!data)
+        return fail(data.error());
+    const Holdout holdout = holdoutSplit(data->size(), split, seed);
+    const QDir out(parser.value(QStringLiteral("out")));
+    if (!QDir().mkpath(out.path()))
+        return fail(QCoreApplication::translate("Ncf::Cli", "%1: cannot create the folder")
+                        .arg(out.path()));
+    for (const auto &[name, rows] : {std::pair{"train.u32", &holdout.train},
+                                     std::pair{"validation.u32", &holdout.test}}) {
+        QByteArray bytes(qsizetype(rows->size() * 4), Qt::Uninitialized);
+        for (size_t k = 0; k < rows->size(); ++k)
+            qToLittleEndian<uint32_t>((*rows)[k], bytes.data() + k * 4);
+        QSaveFile file(out.filePath(QLatin1String(name)));
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
+            || !file.commit())
+            return fail(QCoreApplication::translate("Ncf::Cli", "%1: cannot write: %2")
+                            .arg(file.fileName(), file.errorString()));
+    }
+    printJson(QJsonObject{{QStringLiteral("data"), data->path},
+                          {QStringLiteral("train"), qint64(holdout.train.size())},
+                          {QStringLiteral("validation"), qint64(holdout.test.size())},
+                          {QStringLiteral("seed"), qint64(seed)},
+                          {QStringLiteral("out"), out.path()}});
     return Success;
 }
 

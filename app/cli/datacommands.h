@@ -9,4 +9,8 @@ int runEda(const QStringList &args);
 //! `ncf synth --shape 100k|1m|25m --out DIR [--seed S]`: write a MovieLens-shaped dataset.
 int runSynth(const QStringList &args);
 
+//! `ncf split --data FILE --out DIR [--split 0.9] [--seed S]`: write a holdout's row numbers
+//! (little-endian uint32 files), so other tools can train on exactly the same rows.
+int runSplit(const QStringList &args);
+
 } // namespace Ncf::Cli

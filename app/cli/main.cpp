@@ -23,6 +23,8 @@ const Command kCommands[] = {
      Ncf::Cli::runEda},
     {"synth", QT_TRANSLATE_NOOP("Ncf::Cli", "Write a synthetic MovieLens-shaped dataset"),
      Ncf::Cli::runSynth},
+    {"split", QT_TRANSLATE_NOOP("Ncf::Cli", "Write the row numbers of a seeded holdout split"),
+     Ncf::Cli::runSplit},
     {"train", QT_TRANSLATE_NOOP("Ncf::Cli", "Train a model on a holdout split and report each "
                                             "epoch"),
      Ncf::Cli::runTrain},
