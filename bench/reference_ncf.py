@@ -66,6 +66,10 @@ def main():
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--loader", choices=["index", "dataloader"], default="index",
+                   help="index: slices of a randperm index tensor, as ncf does; dataloader: "
+                        "torch.utils.data.DataLoader over a TensorDataset, as most Python NCF "
+                        "code is written")
     a = p.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -92,15 +96,21 @@ def main():
     for epoch in range(a.epochs):
         start = time.perf_counter()
         model.train()
-        order = torch.randperm(n, generator=gen)
         loss_sum = 0.0
-        for s in range(0, n, a.batch_size):
-            idx = order[s:s + a.batch_size]
+        if a.loader == "dataloader":
+            batches = torch.utils.data.DataLoader(
+                torch.utils.data.TensorDataset(tu, ti, ty), batch_size=a.batch_size,
+                shuffle=True, generator=gen)
+        else:
+            order = torch.randperm(n, generator=gen)
+            batches = ((tu[idx], ti[idx], ty[idx])
+                       for idx in (order[s:s + a.batch_size] for s in range(0, n, a.batch_size)))
+        for bu, bi, by in batches:
             opt.zero_grad()
-            loss = F.mse_loss(model(tu[idx], ti[idx]), ty[idx])
+            loss = F.mse_loss(model(bu, bi), by)
             loss.backward()
             opt.step()
-            loss_sum += loss.item() * len(idx)
+            loss_sum += loss.item() * len(by)
         train_seconds += time.perf_counter() - start
         trained += n
         model.eval()

@@ -37,8 +37,8 @@ int runEda(const QStringList &args)
         QCoreApplication::translate("Ncf::Cli", "Loads a MovieLens ratings file (u.data, "
                                                 "ratings.dat or ratings.csv, or a folder "
                                                 "holding one) and prints its statistics."));
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 QCoreApplication::translate("Ncf::Cli", "Ratings file or folder."));
+    parser.addPositionalArgument(
+        QStringLiteral("file"), QCoreApplication::translate("Ncf::Cli", "Ratings file or folder."));
     parser.addOption({QStringLiteral("json"),
                       QCoreApplication::translate("Ncf::Cli", "Print one JSON object.")});
     parser.addOption({QStringLiteral("lenient"),

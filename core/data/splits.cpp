@@ -45,7 +45,8 @@ std::vector<RowList> kFolds(size_t n, int k, uint64_t seed)
     std::vector<RowList> folds;
     folds.reserve(size_t(k));
     for (int f = 0; f < k; ++f)
-        folds.push_back(sortedSlice(rows, n * size_t(f) / size_t(k), n * size_t(f + 1) / size_t(k)));
+        folds.push_back(
+            sortedSlice(rows, n * size_t(f) / size_t(k), n * size_t(f + 1) / size_t(k)));
     return folds;
 }
 

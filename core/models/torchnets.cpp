@@ -1,5 +1,7 @@
 #include "core/models/torchnets_p.h"
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
 
 namespace Ncf::Torch {
@@ -73,6 +75,41 @@ nn::Sequential reluStack(int64_t in, const std::vector<int> &widths, double drop
     return stack;
 }
 
+//! The first dense layer over [user embedding, item embedding], computed per distinct user
+//! and item of the batch: W [e_u; e_i] + b = W_u e_u + W_i e_i + b, so each projection is
+//! made once for a user who appears several times in the batch, and the gradients reach
+//! only the distinct rows. The same function as a Linear layer on the concatenation, with a
+//! quarter to a third fewer multiplications on MovieLens-shaped batches.
+class PairLinear : public torch::nn::Module
+{
+public:
+    PairLinear(int64_t width, int64_t out)
+        : m_width(width)
+    {
+        m_layer = register_module("layer", kaimingLinear(2 * width, out));
+    }
+
+    torch::Tensor forward(torch::nn::Embedding &userTable, torch::nn::Embedding &itemTable,
+                          const torch::Tensor &users,
+                          const torch::Tensor &items)
+    {
+        const auto [distinctUsers, userSlot] = at::_unique(users, /*sorted=*/false,
+                                                           /*return_inverse=*/true);
+        const auto [distinctItems, itemSlot] = at::_unique(items, false, true);
+        const torch::Tensor w = m_layer->weight;
+        const torch::Tensor userPart = torch::mm(userTable->forward(distinctUsers),
+                                                 w.narrow(1, 0, m_width).t());
+        const torch::Tensor itemPart = torch::mm(itemTable->forward(distinctItems),
+                                                 w.narrow(1, m_width, m_width).t());
+        return userPart.index_select(0, userSlot) + itemPart.index_select(0, itemSlot)
+               + m_layer->bias;
+    }
+
+private:
+    int64_t m_width;
+    torch::nn::Linear m_layer{nullptr};
+};
+
 class NonLinearNet : public RatingNet
 {
 public:
@@ -80,18 +117,26 @@ public:
     {
         m_user = addTable("user", users, p.embeddingDim, sparse, true, kEmbeddingStd);
         m_item = addTable("item", items, p.embeddingDim, sparse, false, kEmbeddingStd);
-        m_mlp = register_module("mlp", reluStack(2 * p.embeddingDim, p.hidden, p.dropout));
+        m_first = register_module("first", std::make_shared<PairLinear>(p.embeddingDim,
+                                                                        p.hidden.front()));
+        m_firstDropout = register_module("first_dropout", nn::Dropout(p.dropout));
+        m_mlp = register_module("mlp", reluStack(p.hidden.front(),
+                                                 {p.hidden.begin() + 1, p.hidden.end()},
+                                                 p.dropout));
         m_out = register_module("out", nn::Linear(p.hidden.back(), 1));
     }
 
     NetOutput forward(const torch::Tensor &users, const torch::Tensor &items) override
     {
-        torch::Tensor x = torch::cat({m_user->forward(users), m_item->forward(items)}, 1);
-        return {torch::sigmoid(m_out->forward(m_mlp->forward(x))).squeeze(1), {}, {}};
+        torch::Tensor h = torch::relu(m_first->forward(m_user, m_item, users, items));
+        h = m_firstDropout->forward(h);
+        return {torch::sigmoid(m_out->forward(m_mlp->forward(h))).squeeze(1), {}, {}};
     }
 
 private:
     nn::Embedding m_user{nullptr}, m_item{nullptr};
+    std::shared_ptr<PairLinear> m_first;
+    nn::Dropout m_firstDropout{nullptr};
     nn::Sequential m_mlp{nullptr};
     nn::Linear m_out{nullptr};
 };
@@ -106,8 +151,9 @@ public:
     {
         m_user = addTable("user", users, p.embeddingDim, sparse, true, kEmbeddingStd);
         m_item = addTable("item", items, p.embeddingDim, sparse, false, kEmbeddingStd);
-        m_encoder = register_module("encoder",
-                                    reluStack(2 * p.embeddingDim, {p.hiddenDim}, p.dropout));
+        m_encoder = register_module("encoder", std::make_shared<PairLinear>(p.embeddingDim,
+                                                                            p.hiddenDim));
+        m_encoderDropout = register_module("encoder_dropout", nn::Dropout(p.dropout));
         m_mu = register_module("latent", nn::Linear(p.hiddenDim, p.latentDim));
         if (variational) {
             m_logVar = register_module("log_var", nn::Linear(p.hiddenDim, p.latentDim));
@@ -123,8 +169,8 @@ public:
 
     NetOutput forward(const torch::Tensor &users, const torch::Tensor &items) override
     {
-        torch::Tensor x = torch::cat({m_user->forward(users), m_item->forward(items)}, 1);
-        torch::Tensor h = m_encoder->forward(x);
+        torch::Tensor h = torch::relu(m_encoder->forward(m_user, m_item, users, items));
+        h = m_encoderDropout->forward(h);
         torch::Tensor mu = m_mu->forward(h);
         NetOutput out;
         torch::Tensor z = mu;
@@ -141,7 +187,9 @@ public:
 private:
     bool m_variational;
     nn::Embedding m_user{nullptr}, m_item{nullptr};
-    nn::Sequential m_encoder{nullptr}, m_decoder{nullptr};
+    std::shared_ptr<PairLinear> m_encoder;
+    nn::Dropout m_encoderDropout{nullptr};
+    nn::Sequential m_decoder{nullptr};
     nn::Linear m_mu{nullptr}, m_logVar{nullptr}, m_out{nullptr};
 };
 
@@ -242,6 +290,10 @@ void LazyAdam::step()
     ++m_step;
     const double correction1 = 1.0 - std::pow(m_beta1, double(m_step));
     const double correction2 = 1.0 - std::pow(m_beta2, double(m_step));
+    const float beta1 = float(m_beta1), beta2 = float(m_beta2), eps = float(m_eps);
+    const float decay = float(m_weightDecay);
+    const float stepSize = float(m_lr / correction1);
+    const float rootCorrection2 = float(std::sqrt(correction2));
     for (size_t k = 0; k < m_params.size(); ++k) {
         torch::Tensor &p = m_params[k];
         const torch::Tensor &grad = p.grad();
@@ -251,26 +303,40 @@ void LazyAdam::step()
         if (grad.is_sparse()) {
             // Duplicate rows in a batch are summed by coalescing, as the dense gradient would.
             const torch::Tensor g = grad.coalesce();
-            rows = g.indices()[0];
-            values = g.values();
+            rows = g.indices()[0].contiguous();
+            values = g.values().contiguous();
         } else {
             // A dense gradient (tables built without sparse gradients): touched rows only.
-            rows = grad.abs().sum(1).nonzero().squeeze(1);
-            values = grad.index_select(0, rows);
+            rows = grad.abs().sum(1).nonzero().squeeze(1).contiguous();
+            values = grad.index_select(0, rows).contiguous();
         }
-        if (rows.numel() == 0)
+        const int64_t count = rows.numel();
+        if (count == 0)
             continue;
-        torch::Tensor weights = p.index_select(0, rows);
-        if (m_weightDecay > 0.0)
-            values = values + m_weightDecay * weights;
-        torch::Tensor m = m_m[k].index_select(0, rows).mul_(m_beta1).add_(values, 1.0 - m_beta1);
-        torch::Tensor v = m_v[k].index_select(0, rows).mul_(m_beta2).addcmul_(values, values,
-                                                                             1.0 - m_beta2);
-        m_m[k].index_copy_(0, rows, m);
-        m_v[k].index_copy_(0, rows, v);
-        const torch::Tensor denominator = (v / correction2).sqrt_().add_(m_eps);
-        weights.addcdiv_(m, denominator, -m_lr / correction1);
-        p.index_copy_(0, rows, weights);
+
+        // One fused pass over the touched rows, in place: moments, then the weights. Written
+        // out rather than as tensor ops, which would make a dozen temporaries per step.
+        const int64_t width = p.size(1);
+        const int64_t *row = rows.data_ptr<int64_t>();
+        const float *g = values.data_ptr<float>();
+        float *w = p.data_ptr<float>();
+        float *m = m_m[k].data_ptr<float>();
+        float *v = m_v[k].data_ptr<float>();
+        at::parallel_for(0, count, 64, [&](int64_t begin, int64_t end) {
+            for (int64_t r = begin; r < end; ++r) {
+                const int64_t offset = row[r] * width;
+                const float *__restrict gr = g + r * width;
+                float *__restrict wr = w + offset;
+                float *__restrict mr = m + offset;
+                float *__restrict vr = v + offset;
+                for (int64_t j = 0; j < width; ++j) {
+                    const float gj = gr[j] + decay * wr[j];
+                    mr[j] = beta1 * mr[j] + (1.0f - beta1) * gj;
+                    vr[j] = beta2 * vr[j] + (1.0f - beta2) * gj * gj;
+                    wr[j] -= stepSize * mr[j] / (std::sqrt(vr[j]) / rootCorrection2 + eps);
+                }
+            }
+        });
     }
 }
 
