@@ -290,7 +290,10 @@ void LazyAdam::step()
     ++m_step;
     const double correction1 = 1.0 - std::pow(m_beta1, double(m_step));
     const double correction2 = 1.0 - std::pow(m_beta2, double(m_step));
+    // 1 - beta in double, then rounded, as torch.optim.Adam does: float(1 - 0.999) is 1e-3,
+    // while 1 - float(0.999) is 1.3e-5 off and makes every step slightly too long.
     const float beta1 = float(m_beta1), beta2 = float(m_beta2), eps = float(m_eps);
+    const float oneMinusBeta1 = float(1.0 - m_beta1), oneMinusBeta2 = float(1.0 - m_beta2);
     const float decay = float(m_weightDecay);
     const float stepSize = float(m_lr / correction1);
     const float rootCorrection2 = float(std::sqrt(correction2));
@@ -331,8 +334,8 @@ void LazyAdam::step()
                 float *__restrict vr = v + offset;
                 for (int64_t j = 0; j < width; ++j) {
                     const float gj = gr[j] + decay * wr[j];
-                    mr[j] = beta1 * mr[j] + (1.0f - beta1) * gj;
-                    vr[j] = beta2 * vr[j] + (1.0f - beta2) * gj * gj;
+                    mr[j] = beta1 * mr[j] + oneMinusBeta1 * gj;
+                    vr[j] = beta2 * vr[j] + oneMinusBeta2 * gj * gj;
                     wr[j] -= stepSize * mr[j] / (std::sqrt(vr[j]) / rootCorrection2 + eps);
                 }
             }

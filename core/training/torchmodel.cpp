@@ -355,8 +355,17 @@ Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString &dir)
             if (optimizer.try_read("lazy.step", step))
                 lazy.setSteps(step.item<int64_t>());
             for (size_t k = 0; k < lazy.firstMoments().size(); ++k) {
-                optimizer.try_read("lazy.m." + std::to_string(k), lazy.firstMoments()[k]);
-                optimizer.try_read("lazy.v." + std::to_string(k), lazy.secondMoments()[k]);
+                // The moments are updated through raw pointers: their shapes must be right.
+                for (auto [name, target] : {std::pair{"lazy.m.", &lazy.firstMoments()[k]},
+                                            std::pair{"lazy.v.", &lazy.secondMoments()[k]}}) {
+                    torch::Tensor stored;
+                    if (!optimizer.try_read(name + std::to_string(k), stored))
+                        continue;
+                    if (stored.sizes() != target->sizes())
+                        throw std::runtime_error("optimizer.pt does not match the tables' "
+                                                 "shapes");
+                    target->copy_(stored);
+                }
             }
         }
     } catch (const std::exception &e) {

@@ -173,7 +173,8 @@ Result<TrainReport> runEpochs(TorchModel &model, const RatingDataset &data, cons
         if (callbacks.epochFinished)
             callbacks.epochFinished(e);
 
-        if (std::isnan(e.valMse) || e.valMse < bestValMse) {
+        // Without validation rows every epoch counts as the best; a NaN loss never does.
+        if ((valSet.users.size(0) == 0 && !std::isnan(e.trainMse)) || e.valMse < bestValMse) {
             bestValMse = e.valMse;
             report.bestEpoch = e.epoch;
             report.bestValRmse = e.valRmse;
