@@ -140,6 +140,141 @@ Run &apos;ncf COMMAND --help&apos; for a command&apos;s options.
 Execute &apos;ncf COMANDO --help&apos; para ver as opções de um comando.
 </translation>
     </message>
+    <message>
+        <source>Writes the row numbers of a seeded random holdout as train.u32 and validation.u32 (little-endian uint32, rows counted from 0 in file order), the same split `ncf train` uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data FILE and --out DIR are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--split expects a fraction in (0, 1) and --seed a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation type="unfinished">%1: não é possível criar a pasta</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished">%1: não é possível escrever: %2</translation>
+    </message>
+    <message>
+        <source>Write the row numbers of a seeded holdout split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model on a holdout split and report each epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict a rating with a saved model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains a model with Adam on MSE on a random holdout of a ratings file and reports each epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nonlinear, autoencoder, vae, mf or mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hyperparameter as name=value (repeatable): embedding_dim, hidden, dropout, lr, weight_decay, batch_size, hidden_dim, latent_dim, start_beta, offset_beta, annealer, factors, reg, patience.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most epochs to train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training share of the holdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intra-op threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the trained model in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use dense Adam for the embeddings too (slower; for comparison).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--epochs expects a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--split expects a fraction between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed expects a non-negative whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threads expects a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 training and %3 validation ratings, model %4
+epoch  train_mse  val_mse    val_rmse  seconds
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best epoch %1: validation RMSE %2 (%3 samples/s%4)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicts one rating with a saved model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder (from ncf train --save).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw MovieLens user id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw MovieLens movie id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--model DIR, --user U and --movie M are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user and --movie expect non-negative whole numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cold start: unseen user or movie)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Data</name>
@@ -310,6 +445,101 @@ Execute &apos;ncf COMANDO --help&apos; para ver as opções de um comando.
     <message>
         <source>%1: cannot create the folder</source>
         <translation>%1: não é possível criar a pasta</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Models</name>
+    <message>
+        <source>parameter %1: expected a number, found &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter %1: %2 is outside [%3, %4]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter %1: expected a whole number, found &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model &apos;%1&apos;: expected nonlinear, autoencoder, vae, mf or mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown annealer &apos;%1&apos;: expected linear, exponential, cosine, constant or zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter hidden: expected comma-separated layer widths such as 256,64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown parameter &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected name=value, found &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished">%1: não é possível ler: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished">%1: não é possível escrever: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation type="unfinished">%1: não é possível criar a pasta</translation>
+    </message>
+    <message>
+        <source>%1: cannot save the model: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model.json (is this a model folder?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model.json is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model.json is not an NCF Workbench model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format version %1 is not supported (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is truncated or corrupt (its checksum does not match model.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id maps do not match the table sizes in model.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no training ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot load the model engine (libncf_models.so): %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

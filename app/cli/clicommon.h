@@ -1,11 +1,18 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
 namespace Ncf::Cli {
+
+//! Translation context of the command line's own strings.
+struct CliTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Cli)
+};
 
 //! Exit codes: 0 success, 1 the work failed (bad input, I/O), 2 the command line was wrong.
 enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };

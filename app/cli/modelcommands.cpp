@@ -18,53 +18,49 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
-void handleInterrupt(int)
-{
+void handleInterrupt(int) {
     g_interrupted = true;
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Ncf::Cli", text);
 }
 
 } // namespace
 
-int runTrain(const QStringList &args)
-{
+int runTrain(const QStringList &args) {
     const QString command = QStringLiteral("train");
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Trains a model with Adam on MSE on a random holdout "
-                                        "of a ratings file and reports each epoch."));
-    parser.addOption({QStringLiteral("data"), tr("Ratings file or folder."),
-                      QStringLiteral("file")});
+    parser.setApplicationDescription(
+        CliTr::tr("Trains a model with Adam on MSE on a random holdout "
+                  "of a ratings file and reports each epoch."));
+    parser.addOption(
+        {QStringLiteral("data"), CliTr::tr("Ratings file or folder."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("model"),
-                      tr("nonlinear, autoencoder, vae, mf or mean."), QStringLiteral("kind"),
+                      CliTr::tr("nonlinear, autoencoder, vae, mf or mean."), QStringLiteral("kind"),
                       QStringLiteral("nonlinear")});
-    parser.addOption({QStringLiteral("param"),
-                      tr("A hyperparameter as name=value (repeatable): embedding_dim, hidden, "
-                         "dropout, lr, weight_decay, batch_size, hidden_dim, latent_dim, "
-                         "start_beta, offset_beta, annealer, factors, reg, patience."),
-                      QStringLiteral("name=value")});
-    parser.addOption({QStringLiteral("epochs"), tr("Most epochs to train."), QStringLiteral("n"),
-                      QStringLiteral("20")});
-    parser.addOption({QStringLiteral("split"), tr("Training share of the holdout."),
+    parser.addOption(
+        {QStringLiteral("param"),
+         CliTr::tr("A hyperparameter as name=value (repeatable): embedding_dim, hidden, "
+                   "dropout, lr, weight_decay, batch_size, hidden_dim, latent_dim, "
+                   "start_beta, offset_beta, annealer, factors, reg, patience."),
+         QStringLiteral("name=value")});
+    parser.addOption({QStringLiteral("epochs"), CliTr::tr("Most epochs to train."),
+                      QStringLiteral("n"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("split"), CliTr::tr("Training share of the holdout."),
                       QStringLiteral("fraction"), QStringLiteral("0.9")});
-    parser.addOption({QStringLiteral("seed"), tr("Random seed."), QStringLiteral("seed"),
+    parser.addOption({QStringLiteral("seed"), CliTr::tr("Random seed."), QStringLiteral("seed"),
                       QStringLiteral("42")});
-    parser.addOption({QStringLiteral("threads"), tr("Intra-op threads."), QStringLiteral("n"),
-                      QString::number(QThread::idealThreadCount())});
-    parser.addOption({QStringLiteral("save"), tr("Save the trained model in this folder."),
+    parser.addOption({QStringLiteral("threads"), CliTr::tr("Intra-op threads."),
+                      QStringLiteral("n"), QString::number(QThread::idealThreadCount())});
+    parser.addOption({QStringLiteral("save"), CliTr::tr("Save the trained model in this folder."),
                       QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("dense"),
-                      tr("Use dense Adam for the embeddings too (slower; for comparison).")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object.")});
+    parser.addOption(
+        {QStringLiteral("dense"),
+         CliTr::tr("Use dense Adam for the embeddings too (slower; for comparison).")});
+    parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
     if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
         return rc;
 
     // Options first, so a typo is reported before minutes of loading.
     if (!parser.isSet(QStringLiteral("data")))
-        return usage(command, tr("--data FILE is required"));
+        return usage(command, CliTr::tr("--data FILE is required"));
     Result<ModelKind> kind = modelKindFromName(parser.value(QStringLiteral("model")));
     if (!kind)
         return usage(command, kind.error());
@@ -78,16 +74,16 @@ int runTrain(const QStringList &args)
     bool ok = false;
     options.epochs = parser.value(QStringLiteral("epochs")).toInt(&ok);
     if (!ok || options.epochs < 1)
-        return usage(command, tr("--epochs expects a positive whole number"));
+        return usage(command, CliTr::tr("--epochs expects a positive whole number"));
     const double split = parser.value(QStringLiteral("split")).toDouble(&ok);
     if (!ok || split <= 0.0 || split >= 1.0)
-        return usage(command, tr("--split expects a fraction between 0 and 1"));
+        return usage(command, CliTr::tr("--split expects a fraction between 0 and 1"));
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
-        return usage(command, tr("--seed expects a non-negative whole number"));
+        return usage(command, CliTr::tr("--seed expects a non-negative whole number"));
     options.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
     if (!ok || options.threads < 1)
-        return usage(command, tr("--threads expects a positive whole number"));
+        return usage(command, CliTr::tr("--threads expects a positive whole number"));
     const bool json = parser.isSet(QStringLiteral("json"));
 
     Result<RatingDataset> data = loadRatings(parser.value(QStringLiteral("data")));
@@ -99,8 +95,8 @@ int runTrain(const QStringList &args)
     const Holdout holdout = holdoutSplit(data->size(), split, options.seed);
 
     if (!json)
-        printOut(tr("%1: %2 training and %3 validation ratings, model %4\n"
-                    "epoch  train_mse  val_mse    val_rmse  seconds\n")
+        printOut(CliTr::tr("%1: %2 training and %3 validation ratings, model %4\n"
+                           "epoch  train_mse  val_mse    val_rmse  seconds\n")
                      .arg(data->path)
                      .arg(holdout.train.size())
                      .arg(holdout.test.size())
@@ -118,16 +114,15 @@ int runTrain(const QStringList &args)
         };
     // Ctrl+C stops after the current batch; the best epoch so far is still reported and saved.
     std::signal(SIGINT, handleInterrupt);
-    Result<ModelEngine::Trained> trained = (*engine)->train(*data, holdout.train, holdout.test,
-                                                            options, callbacks);
+    Result<ModelEngine::Trained> trained
+        = (*engine)->train(*data, holdout.train, holdout.test, options, callbacks);
     std::signal(SIGINT, SIG_DFL);
     if (!trained)
         return fail(trained.error());
     const TrainReport &report = trained->report;
 
     if (parser.isSet(QStringLiteral("save"))) {
-        if (Result<void> saved = trained->model->save(parser.value(QStringLiteral("save")));
-            !saved)
+        if (Result<void> saved = trained->model->save(parser.value(QStringLiteral("save"))); !saved)
             return fail(saved.error());
     }
     if (json) {
@@ -142,44 +137,44 @@ int runTrain(const QStringList &args)
             out.insert(QStringLiteral("saved"), parser.value(QStringLiteral("save")));
         printJson(out);
     } else {
-        printOut(tr("best epoch %1: validation RMSE %2 (%3 samples/s%4)\n")
+        printOut(CliTr::tr("best epoch %1: validation RMSE %2 (%3 samples/s%4)\n")
                      .arg(report.bestEpoch)
                      .arg(report.bestValRmse, 0, 'f', 4)
                      .arg(qRound64(report.samplesPerSecond))
-                     .arg(report.cancelled      ? tr(", cancelled")
-                          : report.stoppedEarly ? tr(", stopped early")
+                     .arg(report.cancelled      ? CliTr::tr(", cancelled")
+                          : report.stoppedEarly ? CliTr::tr(", stopped early")
                                                 : QString()));
     }
     return report.cancelled ? Failure : Success;
 }
 
-int runPredict(const QStringList &args)
-{
+int runPredict(const QStringList &args) {
     const QString command = QStringLiteral("predict");
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Predicts one rating with a saved model."));
-    parser.addOption({QStringLiteral("model"), tr("Model folder (from ncf train --save)."),
+    parser.setApplicationDescription(CliTr::tr("Predicts one rating with a saved model."));
+    parser.addOption({QStringLiteral("model"), CliTr::tr("Model folder (from ncf train --save)."),
                       QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("user"), tr("Raw MovieLens user id."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("movie"), tr("Raw MovieLens movie id."),
-                      QStringLiteral("id")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object.")});
+    parser.addOption(
+        {QStringLiteral("user"), CliTr::tr("Raw MovieLens user id."), QStringLiteral("id")});
+    parser.addOption(
+        {QStringLiteral("movie"), CliTr::tr("Raw MovieLens movie id."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
     if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
         return rc;
     if (!parser.isSet(QStringLiteral("model")) || !parser.isSet(QStringLiteral("user"))
         || !parser.isSet(QStringLiteral("movie")))
-        return usage(command, tr("--model DIR, --user U and --movie M are required"));
+        return usage(command, CliTr::tr("--model DIR, --user U and --movie M are required"));
     bool userOk = false, movieOk = false;
     const uint32_t user = parser.value(QStringLiteral("user")).toUInt(&userOk);
     const uint32_t movie = parser.value(QStringLiteral("movie")).toUInt(&movieOk);
     if (!userOk || !movieOk)
-        return usage(command, tr("--user and --movie expect non-negative whole numbers"));
+        return usage(command, CliTr::tr("--user and --movie expect non-negative whole numbers"));
 
     Result<ModelEngine *> engine = modelEngine();
     if (!engine)
         return fail(engine.error());
-    Result<std::unique_ptr<TrainedModel>> model = (*engine)->load(
-        parser.value(QStringLiteral("model")));
+    Result<std::unique_ptr<TrainedModel>> model
+        = (*engine)->load(parser.value(QStringLiteral("model")));
     if (!model)
         return fail(model.error());
     const Prediction p = (*model)->predict(user, movie);
@@ -189,9 +184,10 @@ int runPredict(const QStringList &args)
                               {QStringLiteral("rating"), p.rating},
                               {QStringLiteral("cold_start"), p.coldStart}});
     else
-        printOut(QStringLiteral("%1%2\n")
-                     .arg(p.rating, 0, 'f', 4)
-                     .arg(p.coldStart ? tr(" (cold start: unseen user or movie)") : QString()));
+        printOut(
+            QStringLiteral("%1%2\n")
+                .arg(p.rating, 0, 'f', 4)
+                .arg(p.coldStart ? CliTr::tr(" (cold start: unseen user or movie)") : QString()));
     return Success;
 }
 
