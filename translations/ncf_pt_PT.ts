@@ -142,138 +142,141 @@ Execute &apos;ncf COMANDO --help&apos; para ver as opções de um comando.
     </message>
     <message>
         <source>Writes the row numbers of a seeded random holdout as train.u32 and validation.u32 (little-endian uint32, rows counted from 0 in file order), the same split `ncf train` uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreve os números das linhas de uma divisão aleatória treino/validação com semente em train.u32 e validation.u32 (uint32 little-endian, linhas contadas a partir de 0 pela ordem do ficheiro), a mesma divisão que o `ncf train` usa.</translation>
     </message>
     <message>
         <source>Training share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proporção de treino.</translation>
     </message>
     <message>
         <source>--data FILE and --out DIR are required</source>
-        <translation type="unfinished"></translation>
+        <translation>--data FILE e --out DIR são obrigatórios</translation>
     </message>
     <message>
         <source>--split expects a fraction in (0, 1) and --seed a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>--split espera uma fração em (0, 1) e --seed um número inteiro</translation>
     </message>
     <message>
         <source>%1: cannot create the folder</source>
-        <translation type="unfinished">%1: não é possível criar a pasta</translation>
+        <translation>%1: não é possível criar a pasta</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1: não é possível escrever: %2</translation>
+        <translation>%1: não é possível escrever: %2</translation>
     </message>
     <message>
         <source>Write the row numbers of a seeded holdout split</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrever os números das linhas de uma divisão treino/validação com semente</translation>
     </message>
     <message>
         <source>Train a model on a holdout split and report each epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Treinar um modelo numa divisão treino/validação e reportar cada época</translation>
     </message>
     <message>
         <source>Predict a rating with a saved model</source>
-        <translation type="unfinished"></translation>
+        <translation>Prever uma classificação com um modelo guardado</translation>
     </message>
     <message>
         <source>Trains a model with Adam on MSE on a random holdout of a ratings file and reports each epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Treina um modelo com Adam a minimizar o MSE numa divisão aleatória treino/validação de um ficheiro de classificações e reporta cada época.</translation>
     </message>
     <message>
         <source>nonlinear, autoencoder, vae, mf or mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>nonlinear, autoencoder, vae, mf ou mean.</translation>
     </message>
     <message>
         <source>A hyperparameter as name=value (repeatable): embedding_dim, hidden, dropout, lr, weight_decay, batch_size, hidden_dim, latent_dim, start_beta, offset_beta, annealer, factors, reg, patience.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um hiperparâmetro no formato nome=valor (repetível): embedding_dim, hidden, dropout, lr, weight_decay, batch_size, hidden_dim, latent_dim, start_beta, offset_beta, annealer, factors, reg, patience.</translation>
     </message>
     <message>
         <source>Most epochs to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número máximo de épocas de treino.</translation>
     </message>
     <message>
         <source>Training share of the holdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proporção da divisão treino/validação destinada ao treino.</translation>
     </message>
     <message>
         <source>Intra-op threads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de threads intra-operação.</translation>
     </message>
     <message>
         <source>Save the trained model in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar o modelo treinado nesta pasta.</translation>
     </message>
     <message>
         <source>Use dense Adam for the embeddings too (slower; for comparison).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar também Adam denso para os embeddings (mais lento; para comparação).</translation>
     </message>
     <message>
         <source>--data FILE is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--data FILE é obrigatório</translation>
     </message>
     <message>
         <source>--epochs expects a positive whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>--epochs espera um número inteiro positivo</translation>
     </message>
     <message>
         <source>--split expects a fraction between 0 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>--split espera uma fração entre 0 e 1</translation>
     </message>
     <message>
         <source>--seed expects a non-negative whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed espera um número inteiro não negativo</translation>
     </message>
     <message>
         <source>--threads expects a positive whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>--threads espera um número inteiro positivo</translation>
     </message>
     <message>
         <source>%1: %2 training and %3 validation ratings, model %4
 epoch  train_mse  val_mse    val_rmse  seconds
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 classificações de treino e %3 de validação, modelo %4
+epoch  train_mse  val_mse    val_rmse  seconds
+</translation>
     </message>
     <message>
         <source>best epoch %1: validation RMSE %2 (%3 samples/s%4)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>melhor época %1: RMSE de validação %2 (%3 amostras/s%4)
+</translation>
     </message>
     <message>
         <source>, cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>, cancelado</translation>
     </message>
     <message>
         <source>, stopped early</source>
-        <translation type="unfinished"></translation>
+        <translation>, parado antecipadamente</translation>
     </message>
     <message>
         <source>Predicts one rating with a saved model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prevê uma classificação com um modelo guardado.</translation>
     </message>
     <message>
         <source>Model folder (from ncf train --save).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta do modelo (criada por ncf train --save).</translation>
     </message>
     <message>
         <source>Raw MovieLens user id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Id original do utilizador no MovieLens.</translation>
     </message>
     <message>
         <source>Raw MovieLens movie id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Id original do filme no MovieLens.</translation>
     </message>
     <message>
         <source>--model DIR, --user U and --movie M are required</source>
-        <translation type="unfinished"></translation>
+        <translation>--model DIR, --user U e --movie M são obrigatórios</translation>
     </message>
     <message>
         <source>--user and --movie expect non-negative whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>--user e --movie esperam números inteiros não negativos</translation>
     </message>
     <message>
         <source> (cold start: unseen user or movie)</source>
-        <translation type="unfinished"></translation>
+        <translation> (arranque a frio: utilizador ou filme desconhecido)</translation>
     </message>
 </context>
 <context>
@@ -451,95 +454,95 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <name>Ncf::Models</name>
     <message>
         <source>parameter %1: expected a number, found &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>parâmetro %1: esperado um número, encontrado &apos;%2&apos;</translation>
     </message>
     <message>
         <source>parameter %1: %2 is outside [%3, %4]</source>
-        <translation type="unfinished"></translation>
+        <translation>parâmetro %1: %2 está fora de [%3, %4]</translation>
     </message>
     <message>
         <source>parameter %1: expected a whole number, found &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>parâmetro %1: esperado um número inteiro, encontrado &apos;%2&apos;</translation>
     </message>
     <message>
         <source>unknown model &apos;%1&apos;: expected nonlinear, autoencoder, vae, mf or mean</source>
-        <translation type="unfinished"></translation>
+        <translation>modelo desconhecido &apos;%1&apos;: esperado nonlinear, autoencoder, vae, mf ou mean</translation>
     </message>
     <message>
         <source>unknown annealer &apos;%1&apos;: expected linear, exponential, cosine, constant or zero</source>
-        <translation type="unfinished"></translation>
+        <translation>annealer desconhecido &apos;%1&apos;: esperado linear, exponential, cosine, constant ou zero</translation>
     </message>
     <message>
         <source>parameter hidden: expected comma-separated layer widths such as 256,64</source>
-        <translation type="unfinished"></translation>
+        <translation>parâmetro hidden: esperadas larguras de camada separadas por vírgulas, como 256,64</translation>
     </message>
     <message>
         <source>unknown parameter &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>parâmetro desconhecido &apos;%1&apos;</translation>
     </message>
     <message>
         <source>expected name=value, found &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>esperado nome=valor, encontrado &apos;%1&apos;</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished">%1: não é possível ler: %2</translation>
+        <translation>%1: não é possível ler: %2</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1: não é possível escrever: %2</translation>
+        <translation>%1: não é possível escrever: %2</translation>
     </message>
     <message>
         <source>%1: cannot create the folder</source>
-        <translation type="unfinished">%1: não é possível criar a pasta</translation>
+        <translation>%1: não é possível criar a pasta</translation>
     </message>
     <message>
         <source>%1: cannot save the model: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é possível guardar o modelo: %2</translation>
     </message>
     <message>
         <source>checkpoint %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ponto de controlo %1: %2</translation>
     </message>
     <message>
         <source>no model.json (is this a model folder?)</source>
-        <translation type="unfinished"></translation>
+        <translation>falta o model.json (é uma pasta de modelo?)</translation>
     </message>
     <message>
         <source>model.json is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o model.json não é JSON válido: %1</translation>
     </message>
     <message>
         <source>model.json is not an NCF Workbench model</source>
-        <translation type="unfinished"></translation>
+        <translation>o model.json não é um modelo do NCF Workbench</translation>
     </message>
     <message>
         <source>format version %1 is not supported (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>a versão de formato %1 não é suportada (esperada a %2)</translation>
     </message>
     <message>
         <source>%1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>falta o ficheiro %1</translation>
     </message>
     <message>
         <source>%1 is truncated or corrupt (its checksum does not match model.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está truncado ou corrompido (a soma de verificação não corresponde ao model.json)</translation>
     </message>
     <message>
         <source>the id maps do not match the table sizes in model.json</source>
-        <translation type="unfinished"></translation>
+        <translation>os mapas de ids não correspondem aos tamanhos das tabelas no model.json</translation>
     </message>
     <message>
         <source>no training ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhuma classificação de treino</translation>
     </message>
     <message>
         <source>training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o treino falhou: %1</translation>
     </message>
     <message>
         <source>cannot load the model engine (libncf_models.so): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível carregar o motor de modelos (libncf_models.so): %1</translation>
     </message>
 </context>
 <context>
