@@ -1,5 +1,8 @@
 #include "core/models/torchnets_p.h"
 
+#include "core/common/random.h"
+
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 
 #include <cmath>
@@ -61,6 +64,44 @@ nn::Linear kaimingLinear(int64_t in, int64_t out)
     return layer;
 }
 
+//! Inverted dropout with masks from our own xoshiro generator, four 16-bit draws per 64-bit
+//! number: the same distribution as nn::Dropout (keep probability to 1/65536) at a fraction
+//! of the cost of LibTorch's per-element Mersenne Twister, which was 4 % of a training step.
+//! Seeded from LibTorch's default generator, so torch::manual_seed still fixes a run.
+class FastDropout : public torch::nn::Module
+{
+public:
+    explicit FastDropout(double p)
+        : m_p(p)
+        , m_rng([] {
+            auto generator = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(generator.mutex());
+            return at::check_generator<at::CPUGeneratorImpl>(generator)->random64();
+        }())
+    {}
+
+    torch::Tensor forward(const torch::Tensor &x)
+    {
+        if (!is_training() || m_p <= 0.0)
+            return x;
+        const float scale = float(1.0 / (1.0 - m_p));
+        const uint64_t keepBelow = uint64_t(std::llround((1.0 - m_p) * 65536.0));
+        torch::Tensor mask = torch::empty_like(x);
+        float *out = mask.data_ptr<float>();
+        const int64_t n = mask.numel();
+        for (int64_t j = 0; j < n; j += 4) {
+            uint64_t bits = m_rng.next();
+            for (int64_t k = j; k < std::min(n, j + 4); ++k, bits >>= 16)
+                out[k] = (bits & 0xFFFF) < keepBelow ? scale : 0.0f;
+        }
+        return x * mask;
+    }
+
+private:
+    double m_p;
+    Rng m_rng;
+};
+
 //! Dense -> ReLU -> Dropout, repeated over `widths`, starting from `in` features.
 nn::Sequential reluStack(int64_t in, const std::vector<int> &widths, double dropout)
 {
@@ -69,7 +110,7 @@ nn::Sequential reluStack(int64_t in, const std::vector<int> &widths, double drop
         stack->push_back(kaimingLinear(in, width));
         stack->push_back(nn::ReLU());
         if (dropout > 0.0)
-            stack->push_back(nn::Dropout(dropout));
+            stack->push_back(std::make_shared<FastDropout>(dropout));
         in = width;
     }
     return stack;
@@ -119,7 +160,8 @@ public:
         m_item = addTable("item", items, p.embeddingDim, sparse, false, kEmbeddingStd);
         m_first = register_module("first", std::make_shared<PairLinear>(p.embeddingDim,
                                                                         p.hidden.front()));
-        m_firstDropout = register_module("first_dropout", nn::Dropout(p.dropout));
+        m_firstDropout = register_module("first_dropout",
+                                         std::make_shared<FastDropout>(p.dropout));
         m_mlp = register_module("mlp", reluStack(p.hidden.front(),
                                                  {p.hidden.begin() + 1, p.hidden.end()},
                                                  p.dropout));
@@ -136,7 +178,7 @@ public:
 private:
     nn::Embedding m_user{nullptr}, m_item{nullptr};
     std::shared_ptr<PairLinear> m_first;
-    nn::Dropout m_firstDropout{nullptr};
+    std::shared_ptr<FastDropout> m_firstDropout;
     nn::Sequential m_mlp{nullptr};
     nn::Linear m_out{nullptr};
 };
@@ -153,7 +195,8 @@ public:
         m_item = addTable("item", items, p.embeddingDim, sparse, false, kEmbeddingStd);
         m_encoder = register_module("encoder", std::make_shared<PairLinear>(p.embeddingDim,
                                                                             p.hiddenDim));
-        m_encoderDropout = register_module("encoder_dropout", nn::Dropout(p.dropout));
+        m_encoderDropout = register_module("encoder_dropout",
+                                           std::make_shared<FastDropout>(p.dropout));
         m_mu = register_module("latent", nn::Linear(p.hiddenDim, p.latentDim));
         if (variational) {
             m_logVar = register_module("log_var", nn::Linear(p.hiddenDim, p.latentDim));
@@ -188,7 +231,7 @@ private:
     bool m_variational;
     nn::Embedding m_user{nullptr}, m_item{nullptr};
     std::shared_ptr<PairLinear> m_encoder;
-    nn::Dropout m_encoderDropout{nullptr};
+    std::shared_ptr<FastDropout> m_encoderDropout;
     nn::Sequential m_decoder{nullptr};
     nn::Linear m_mu{nullptr}, m_logVar{nullptr}, m_out{nullptr};
 };
@@ -264,13 +307,14 @@ std::shared_ptr<RatingNet> makeNet(ModelKind kind, const ModelParams &params, in
 }
 
 LazyAdam::LazyAdam(std::vector<torch::Tensor> params, double lr, double weightDecay,
-                   double beta1, double beta2, double eps)
+                   double beta1, double beta2, double eps, bool rowWise)
     : m_params(std::move(params))
     , m_lr(lr)
     , m_weightDecay(weightDecay)
     , m_beta1(beta1)
     , m_beta2(beta2)
     , m_eps(eps)
+    , m_rowWise(rowWise)
 {
     for (const torch::Tensor &p : m_params) {
         m_m.push_back(torch::zeros_like(p));
@@ -284,6 +328,27 @@ void LazyAdam::zeroGrad()
         p.mutable_grad() = torch::Tensor();
 }
 
+namespace {
+
+//! The Adam arithmetic shared by both modes, over n contiguous floats.
+struct AdamStep
+{
+    float beta1, beta2, oneMinusBeta1, oneMinusBeta2, eps, decay, stepSize, rootCorrection2;
+
+    void apply(float *__restrict w, float *__restrict m, float *__restrict v,
+               const float *__restrict g, int64_t n) const
+    {
+        for (int64_t j = 0; j < n; ++j) {
+            const float gj = g[j] + decay * w[j];
+            m[j] = beta1 * m[j] + oneMinusBeta1 * gj;
+            v[j] = beta2 * v[j] + oneMinusBeta2 * gj * gj;
+            w[j] -= stepSize * m[j] / (std::sqrt(v[j]) / rootCorrection2 + eps);
+        }
+    }
+};
+
+} // namespace
+
 void LazyAdam::step()
 {
     torch::NoGradGuard noGrad;
@@ -292,16 +357,26 @@ void LazyAdam::step()
     const double correction2 = 1.0 - std::pow(m_beta2, double(m_step));
     // 1 - beta in double, then rounded, as torch.optim.Adam does: float(1 - 0.999) is 1e-3,
     // while 1 - float(0.999) is 1.3e-5 off and makes every step slightly too long.
-    const float beta1 = float(m_beta1), beta2 = float(m_beta2), eps = float(m_eps);
-    const float oneMinusBeta1 = float(1.0 - m_beta1), oneMinusBeta2 = float(1.0 - m_beta2);
-    const float decay = float(m_weightDecay);
-    const float stepSize = float(m_lr / correction1);
-    const float rootCorrection2 = float(std::sqrt(correction2));
+    const AdamStep adam{float(m_beta1),          float(m_beta2),
+                        float(1.0 - m_beta1),    float(1.0 - m_beta2),
+                        float(m_eps),            float(m_weightDecay),
+                        float(m_lr / correction1), float(std::sqrt(correction2))};
     for (size_t k = 0; k < m_params.size(); ++k) {
         torch::Tensor &p = m_params[k];
         const torch::Tensor &grad = p.grad();
         if (!grad.defined())
             continue;
+        float *w = p.data_ptr<float>();
+        float *m = m_m[k].data_ptr<float>();
+        float *v = m_v[k].data_ptr<float>();
+        if (!m_rowWise) {
+            const torch::Tensor g = grad.contiguous();
+            const float *gp = g.data_ptr<float>();
+            at::parallel_for(0, p.numel(), 16384, [&](int64_t begin, int64_t end) {
+                adam.apply(w + begin, m + begin, v + begin, gp + begin, end - begin);
+            });
+            continue;
+        }
         torch::Tensor rows, values;
         if (grad.is_sparse()) {
             // Duplicate rows in a batch are summed by coalescing, as the dense gradient would.
@@ -322,22 +397,10 @@ void LazyAdam::step()
         const int64_t width = p.size(1);
         const int64_t *row = rows.data_ptr<int64_t>();
         const float *g = values.data_ptr<float>();
-        float *w = p.data_ptr<float>();
-        float *m = m_m[k].data_ptr<float>();
-        float *v = m_v[k].data_ptr<float>();
         at::parallel_for(0, count, 64, [&](int64_t begin, int64_t end) {
             for (int64_t r = begin; r < end; ++r) {
                 const int64_t offset = row[r] * width;
-                const float *__restrict gr = g + r * width;
-                float *__restrict wr = w + offset;
-                float *__restrict mr = m + offset;
-                float *__restrict vr = v + offset;
-                for (int64_t j = 0; j < width; ++j) {
-                    const float gj = gr[j] + decay * wr[j];
-                    mr[j] = beta1 * mr[j] + oneMinusBeta1 * gj;
-                    vr[j] = beta2 * vr[j] + oneMinusBeta2 * gj * gj;
-                    wr[j] -= stepSize * mr[j] / (std::sqrt(vr[j]) / rootCorrection2 + eps);
-                }
+                adam.apply(w + offset, m + offset, v + offset, g + r * width, width);
             }
         });
     }

@@ -50,11 +50,14 @@ std::shared_ptr<RatingNet> makeNet(ModelKind kind, const ModelParams &params, in
 //! their moments and weights updated, exactly as torch.optim.SparseAdam does (bias
 //! correction from the global step). With weight decay, the touched rows' decay is added to
 //! their gradient.
+//!
+//! With `rowWise` false it is plain Adam (torch.optim.Adam's arithmetic, weight decay as L2)
+//! on dense gradients, done in one fused pass per tensor: the optimiser of the dense layers.
 class LazyAdam
 {
 public:
     LazyAdam(std::vector<torch::Tensor> params, double lr, double weightDecay = 0.0,
-             double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8);
+             double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, bool rowWise = true);
 
     void zeroGrad();
     void step();
@@ -72,6 +75,7 @@ private:
     std::vector<torch::Tensor> m_m;
     std::vector<torch::Tensor> m_v;
     double m_lr, m_weightDecay, m_beta1, m_beta2, m_eps;
+    bool m_rowWise;
     int64_t m_step = 0;
 };
 

@@ -84,15 +84,43 @@ TorchModel::TorchModel(ModelKind kind, const ModelParams &params, IdMap users, I
 
 void TorchModel::makeOptimizers()
 {
-    std::vector<torch::Tensor> dense = m_sparse ? net->denseParameters() : net->parameters();
     denseOptimizer.reset();
     tableOptimizer.reset();
-    if (!dense.empty())
-        denseOptimizer = std::make_unique<torch::optim::Adam>(
-            dense, torch::optim::AdamOptions(m_params.lr).weight_decay(m_params.weightDecay));
-    if (m_sparse && !net->tableWeights().empty())
+    layerOptimizer.reset();
+    if (!m_sparse) {
+        if (!net->parameters().empty())
+            denseOptimizer = std::make_unique<torch::optim::Adam>(
+                net->parameters(),
+                torch::optim::AdamOptions(m_params.lr).weight_decay(m_params.weightDecay));
+        return;
+    }
+    if (!net->tableWeights().empty())
         tableOptimizer = std::make_unique<LazyAdam>(net->tableWeights(), m_params.lr,
                                                     m_params.weightDecay);
+    if (!net->denseParameters().empty())
+        layerOptimizer = std::make_unique<LazyAdam>(net->denseParameters(), m_params.lr,
+                                                    m_params.weightDecay, 0.9, 0.999, 1e-8,
+                                                    /*rowWise=*/false);
+}
+
+void TorchModel::zeroGrad()
+{
+    if (denseOptimizer)
+        denseOptimizer->zero_grad();
+    if (tableOptimizer)
+        tableOptimizer->zeroGrad();
+    if (layerOptimizer)
+        layerOptimizer->zeroGrad();
+}
+
+void TorchModel::step()
+{
+    if (denseOptimizer)
+        denseOptimizer->step();
+    if (tableOptimizer)
+        tableOptimizer->step();
+    if (layerOptimizer)
+        layerOptimizer->step();
 }
 
 torch::Tensor TorchModel::predictScaled(const torch::Tensor &users,
@@ -227,12 +255,14 @@ Result<void> TorchModel::save(const QString &dir) const
             denseOptimizer->save(dense);
             optimizer.write("dense", dense);
         }
-        if (tableOptimizer) {
-            LazyAdam &lazy = *tableOptimizer;
-            optimizer.write("lazy.step", torch::tensor({lazy.steps()}, torch::kLong));
-            for (size_t k = 0; k < lazy.firstMoments().size(); ++k) {
-                optimizer.write("lazy.m." + std::to_string(k), lazy.firstMoments()[k]);
-                optimizer.write("lazy.v." + std::to_string(k), lazy.secondMoments()[k]);
+        for (auto [prefix, lazy] : {std::pair{std::string("lazy."), tableOptimizer.get()},
+                                    std::pair{std::string("layers."), layerOptimizer.get()}}) {
+            if (!lazy)
+                continue;
+            optimizer.write(prefix + "step", torch::tensor({lazy->steps()}, torch::kLong));
+            for (size_t k = 0; k < lazy->firstMoments().size(); ++k) {
+                optimizer.write(prefix + "m." + std::to_string(k), lazy->firstMoments()[k]);
+                optimizer.write(prefix + "v." + std::to_string(k), lazy->secondMoments()[k]);
             }
         }
         const std::pair<QString, QByteArray> contents[] = {
@@ -349,20 +379,23 @@ Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString &dir)
             if (optimizer.try_read("dense", dense))
                 model->denseOptimizer->load(dense);
         }
-        if (model->tableOptimizer) {
-            LazyAdam &lazy = *model->tableOptimizer;
+        for (auto [prefix, lazy] :
+             {std::pair{std::string("lazy."), model->tableOptimizer.get()},
+              std::pair{std::string("layers."), model->layerOptimizer.get()}}) {
+            if (!lazy)
+                continue;
             torch::Tensor step;
-            if (optimizer.try_read("lazy.step", step))
-                lazy.setSteps(step.item<int64_t>());
-            for (size_t k = 0; k < lazy.firstMoments().size(); ++k) {
+            if (optimizer.try_read(prefix + "step", step))
+                lazy->setSteps(step.item<int64_t>());
+            for (size_t k = 0; k < lazy->firstMoments().size(); ++k) {
                 // The moments are updated through raw pointers: their shapes must be right.
-                for (auto [name, target] : {std::pair{"lazy.m.", &lazy.firstMoments()[k]},
-                                            std::pair{"lazy.v.", &lazy.secondMoments()[k]}}) {
+                for (auto [name, target] : {std::pair{"m.", &lazy->firstMoments()[k]},
+                                            std::pair{"v.", &lazy->secondMoments()[k]}}) {
                     torch::Tensor stored;
-                    if (!optimizer.try_read(name + std::to_string(k), stored))
+                    if (!optimizer.try_read(prefix + name + std::to_string(k), stored))
                         continue;
                     if (stored.sizes() != target->sizes())
-                        throw std::runtime_error("optimizer.pt does not match the tables' "
+                        throw std::runtime_error("optimizer.pt does not match the model's "
                                                  "shapes");
                     target->copy_(stored);
                 }

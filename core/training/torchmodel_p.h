@@ -46,8 +46,14 @@ public:
     bool sparse() const { return m_sparse; }
 
     std::shared_ptr<RatingNet> net;
+    //! --dense mode only: torch.optim.Adam over every parameter, tables included.
     std::unique_ptr<torch::optim::Adam> denseOptimizer;
+    //! Sparse mode: row-wise Adam for the tables, fused Adam for the dense layers.
     std::unique_ptr<LazyAdam> tableOptimizer;
+    std::unique_ptr<LazyAdam> layerOptimizer;
+
+    void zeroGrad();
+    void step();
 
     //! (Re)creates the optimisers for the net's current parameters.
     void makeOptimizers();

@@ -91,7 +91,8 @@ Result<TrainReport> runEpochs(TorchModel &model, const RatingDataset &data, cons
     const int64_t batch = std::max(1, params.batchSize);
     const double range = model.scaler().range();
     RatingNet &net = *model.net;
-    const bool trainable = model.denseOptimizer || model.tableOptimizer;
+    const bool trainable = model.denseOptimizer || model.tableOptimizer
+                           || model.layerOptimizer;
 
     TrainReport report;
     QElapsedTimer total;
@@ -129,10 +130,7 @@ Result<TrainReport> runEpochs(TorchModel &model, const RatingDataset &data, cons
                 const torch::Tensor items = trainSet.items.index_select(0, idx);
                 const torch::Tensor targets = trainSet.targets.index_select(0, idx);
 
-                if (model.denseOptimizer)
-                    model.denseOptimizer->zero_grad();
-                if (model.tableOptimizer)
-                    model.tableOptimizer->zeroGrad();
+                model.zeroGrad();
                 const NetOutput out = net.forward(users, items);
                 const torch::Tensor mse = torch::mse_loss(out.prediction, targets);
                 torch::Tensor loss = mse;
@@ -141,10 +139,7 @@ Result<TrainReport> runEpochs(TorchModel &model, const RatingDataset &data, cons
                 if (out.penalty.defined())
                     loss = loss + out.penalty;
                 loss.backward();
-                if (model.denseOptimizer)
-                    model.denseOptimizer->step();
-                if (model.tableOptimizer)
-                    model.tableOptimizer->step();
+                model.step();
 
                 lossSum += mse.item<double>() * double(length);
                 if (out.kl.defined())
