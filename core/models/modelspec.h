@@ -50,7 +50,7 @@ struct ModelParams
     int batchSize = 1024;           //!< [batch_size]
     int hiddenDim = 256;            //!< [hidden_dim] autoencoder / VAE hidden width
     int latentDim = 32;             //!< [latent_dim] autoencoder / VAE bottleneck
-    double startBeta = 1e-3;        //!< [start_beta] VAE
+    double startBeta = 1e-4;        //!< [start_beta] VAE
     double offsetBeta = 0.0;        //!< [offset_beta] VAE
     BetaAnnealer annealer = BetaAnnealer::Constant; //!< [annealer] VAE
     int factors = 32;               //!< [factors] MF latent factors

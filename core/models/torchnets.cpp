@@ -200,10 +200,11 @@ public:
         m_mu = register_module("latent", nn::Linear(p.hiddenDim, p.latentDim));
         if (variational) {
             m_logVar = register_module("log_var", nn::Linear(p.hiddenDim, p.latentDim));
-            // Start near unit variance so the KL term begins small.
+            // Start with a small sampling noise (sigma = e^-2): a unit-variance code would
+            // drown the young means and saturate the sigmoid before the decoder learns.
             torch::NoGradGuard noGrad;
             m_logVar->weight.mul_(0.01);
-            m_logVar->bias.zero_();
+            m_logVar->bias.fill_(-4.0);
         }
         m_decoder = register_module("decoder",
                                     reluStack(p.latentDim, {p.hiddenDim}, p.dropout));
@@ -218,7 +219,7 @@ public:
         NetOutput out;
         torch::Tensor z = mu;
         if (m_variational) {
-            torch::Tensor logVar = m_logVar->forward(h).clamp(-10.0, 10.0);
+            torch::Tensor logVar = m_logVar->forward(h).clamp(-10.0, 4.0);
             if (is_training())
                 z = mu + torch::randn_like(mu) * torch::exp(0.5 * logVar);
             out.kl = (-0.5 * (1.0 + logVar - mu.pow(2) - logVar.exp()).sum(1)).mean();
