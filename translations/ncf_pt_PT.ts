@@ -557,6 +557,37 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
 </context>
 <context>
+    <name>Ncf::Search</name>
+    <message>
+        <source>ASHA: mode must be &quot;min&quot; or &quot;max&quot;, not &quot;%1&quot;</source>
+        <translation>ASHA: o modo tem de ser &quot;min&quot; ou &quot;max&quot;, não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>ASHA: max_t must be positive, not %1</source>
+        <translation>ASHA: max_t tem de ser positivo, não %1</translation>
+    </message>
+    <message>
+        <source>ASHA: grace_period must be in 1..max_t (%1), not %2</source>
+        <translation>ASHA: grace_period tem de estar em 1..max_t (%1), não %2</translation>
+    </message>
+    <message>
+        <source>ASHA: reduction_factor must be above 1, not %1</source>
+        <translation>ASHA: reduction_factor tem de ser superior a 1, não %1</translation>
+    </message>
+    <message>
+        <source>ASHA: brackets must be positive, not %1</source>
+        <translation>ASHA: brackets tem de ser positivo, não %1</translation>
+    </message>
+    <message>
+        <source>ASHA state: %1 brackets saved, the settings give %2</source>
+        <translation>estado do ASHA: %1 brackets guardados, as definições dão %2</translation>
+    </message>
+    <message>
+        <source>ASHA state: bracket %1 has %2 rungs saved, the settings give %3</source>
+        <translation>estado do ASHA: o bracket %1 tem %2 degraus guardados, as definições dão %3</translation>
+    </message>
+</context>
+<context>
     <name>Ncf::Stats</name>
     <message>
         <source>Dataset overview</source>

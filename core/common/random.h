@@ -1,5 +1,10 @@
 #pragma once
 
+#include "core/common/result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -120,6 +125,35 @@ public:
             const size_t j = size_t(below(i));
             std::swap(c[i - 1], c[j]);
         }
+    }
+
+    //! The full state, so a resumed search draws the numbers it would have drawn.
+    QJsonObject toJson() const
+    {
+        QJsonArray words;
+        for (uint64_t word : m_state)
+            words.append(QString::number(word, 16));
+        return QJsonObject{{QStringLiteral("xoshiro256ss"), words},
+                           {QStringLiteral("spare"), m_hasSpare ? QJsonValue(m_spare)
+                                                                : QJsonValue()}};
+    }
+
+    static Result<Rng> fromJson(const QJsonObject &json)
+    {
+        const QJsonArray words = json.value(QStringLiteral("xoshiro256ss")).toArray();
+        if (words.size() != 4)
+            return makeError(QStringLiteral("random generator state: expected 4 words"));
+        Rng rng;
+        for (int k = 0; k < 4; ++k) {
+            bool ok = false;
+            rng.m_state[k] = words[k].toString().toULongLong(&ok, 16);
+            if (!ok)
+                return makeError(QStringLiteral("random generator state: bad word %1").arg(k));
+        }
+        const QJsonValue spare = json.value(QStringLiteral("spare"));
+        rng.m_hasSpare = spare.isDouble();
+        rng.m_spare = spare.toDouble();
+        return rng;
     }
 
 private:

@@ -26,4 +26,9 @@ struct ModelsTr
     Q_DECLARE_TR_FUNCTIONS(Ncf::Models)
 };
 
+struct SearchTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Search)
+};
+
 } // namespace Ncf

@@ -5,32 +5,48 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <optional>
 
 namespace Ncf {
 
 namespace {
 
-struct KindName
+template<typename Enum>
+struct EnumName
 {
-    ModelKind kind;
+    Enum value;
     const char *name;
 };
-constexpr KindName kKinds[] = {{ModelKind::NonLinear, "nonlinear"},
-                               {ModelKind::Autoencoder, "autoencoder"},
-                               {ModelKind::Vae, "vae"},
-                               {ModelKind::Mf, "mf"},
-                               {ModelKind::Mean, "mean"}};
 
-struct AnnealerName
+constexpr EnumName<ModelKind> kKinds[] = {{ModelKind::NonLinear, "nonlinear"},
+                                          {ModelKind::Autoencoder, "autoencoder"},
+                                          {ModelKind::Vae, "vae"},
+                                          {ModelKind::Mf, "mf"},
+                                          {ModelKind::Mean, "mean"}};
+
+constexpr EnumName<BetaAnnealer> kAnnealers[] = {{BetaAnnealer::Linear, "linear"},
+                                                 {BetaAnnealer::Exponential, "exponential"},
+                                                 {BetaAnnealer::Cosine, "cosine"},
+                                                 {BetaAnnealer::Constant, "constant"},
+                                                 {BetaAnnealer::Zero, "zero"}};
+
+template<typename Enum, size_t N>
+QString nameOf(const EnumName<Enum> (&table)[N], Enum value)
 {
-    BetaAnnealer annealer;
-    const char *name;
-};
-constexpr AnnealerName kAnnealers[] = {{BetaAnnealer::Linear, "linear"},
-                                       {BetaAnnealer::Exponential, "exponential"},
-                                       {BetaAnnealer::Cosine, "cosine"},
-                                       {BetaAnnealer::Constant, "constant"},
-                                       {BetaAnnealer::Zero, "zero"}};
+    for (const EnumName<Enum> &entry : table)
+        if (entry.value == value)
+            return QLatin1String(entry.name);
+    return {};
+}
+
+template<typename Enum, size_t N>
+std::optional<Enum> valueOf(const EnumName<Enum> (&table)[N], const QString &name)
+{
+    for (const EnumName<Enum> &entry : table)
+        if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
+            return entry.value;
+    return std::nullopt;
+}
 
 Result<double> toNumber(const QString &name, const QString &value, double min, double max)
 {
@@ -74,17 +90,13 @@ QString joinWidths(const std::vector<int> &widths)
 
 QString modelKindName(ModelKind kind)
 {
-    for (const KindName &k : kKinds)
-        if (k.kind == kind)
-            return QLatin1String(k.name);
-    return {};
+    return nameOf(kKinds, kind);
 }
 
 Result<ModelKind> modelKindFromName(const QString &name)
 {
-    for (const KindName &k : kKinds)
-        if (name.compare(QLatin1String(k.name), Qt::CaseInsensitive) == 0)
-            return k.kind;
+    if (const std::optional<ModelKind> kind = valueOf(kKinds, name))
+        return *kind;
     return makeError(ModelsTr::tr("unknown model '%1': expected nonlinear, autoencoder, vae, "
                                   "mf or mean")
                          .arg(name));
@@ -92,17 +104,13 @@ Result<ModelKind> modelKindFromName(const QString &name)
 
 QString annealerName(BetaAnnealer annealer)
 {
-    for (const AnnealerName &a : kAnnealers)
-        if (a.annealer == annealer)
-            return QLatin1String(a.name);
-    return {};
+    return nameOf(kAnnealers, annealer);
 }
 
 Result<BetaAnnealer> annealerFromName(const QString &name)
 {
-    for (const AnnealerName &a : kAnnealers)
-        if (name.compare(QLatin1String(a.name), Qt::CaseInsensitive) == 0)
-            return a.annealer;
+    if (const std::optional<BetaAnnealer> annealer = valueOf(kAnnealers, name))
+        return *annealer;
     return makeError(ModelsTr::tr("unknown annealer '%1': expected linear, exponential, cosine, "
                                   "constant or zero")
                          .arg(name));

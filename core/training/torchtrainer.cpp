@@ -81,7 +81,12 @@ Result<TrainReport> runEpochs(TorchModel &model, const RatingDataset &data, cons
                               const TrainCallbacks &callbacks)
 {
     const ModelParams &params = model.params();
+    // The intra-op thread count is per calling thread (OpenMP), so concurrent jobs each keep
+    // their own.
     at::set_num_threads(std::max(1, options.threads));
+    // TODO(#4): torch::manual_seed seeds the process-wide generator that weight
+    // initialisation and the dropout seeds draw from; trials trained concurrently by the
+    // search need a generator of their own to be reproducible one by one.
     torch::manual_seed(options.seed);
     at::Generator generator = at::detail::createCPUGenerator(options.seed);
 
