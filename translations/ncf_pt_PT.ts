@@ -586,6 +586,38 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>ASHA state: bracket %1 has %2 rungs saved, the settings give %3</source>
         <translation>estado do ASHA: o bracket %1 tem %2 degraus guardados, as definições dão %3</translation>
     </message>
+    <message>
+        <source>search space: %1</source>
+        <translation>espaço de pesquisa: %1</translation>
+    </message>
+    <message>
+        <source>search space: max_epochs must be positive</source>
+        <translation>espaço de pesquisa: max_epochs tem de ser positivo</translation>
+    </message>
+    <message>
+        <source>search space: parameter %1: %2</source>
+        <translation>espaço de pesquisa: parâmetro %1: %2</translation>
+    </message>
+    <message>
+        <source>a choice needs at least one value</source>
+        <translation>uma escolha precisa de pelo menos um valor</translation>
+    </message>
+    <message>
+        <source>a range needs numeric &quot;low&quot; and &quot;high&quot;</source>
+        <translation>um intervalo precisa de &quot;low&quot; e &quot;high&quot; numéricos</translation>
+    </message>
+    <message>
+        <source>low %1 must be below high %2</source>
+        <translation>low %1 tem de ser inferior a high %2</translation>
+    </message>
+    <message>
+        <source>a log-uniform range needs low &gt; 0</source>
+        <translation>um intervalo log-uniforme precisa de low &gt; 0</translation>
+    </message>
+    <message>
+        <source>unknown type &apos;%1&apos;: expected choice, uniform or loguniform</source>
+        <translation>tipo desconhecido &apos;%1&apos;: esperado choice, uniform ou loguniform</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Stats</name>

@@ -205,7 +205,8 @@ Result<AshaScheduler> AshaScheduler::fromJson(const QJsonObject &json)
                                  .arg(rungs.size())
                                  .arg(bracket.size()));
         for (qsizetype r = 0; r < rungs.size(); ++r) {
-            const QJsonObject scores = rungs[r].toObject().value(QStringLiteral("scores")).toObject();
+            const QJsonObject scores
+                = rungs[r].toObject().value(QStringLiteral("scores")).toObject();
             for (auto it = scores.begin(); it != scores.end(); ++it)
                 bracket[size_t(r)].scores[it.key()] = it.value().toDouble();
         }
