@@ -715,6 +715,37 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
 </context>
 <context>
+    <name>Ncf::Storage</name>
+    <message>
+        <source>unknown trial status &apos;%1&apos;</source>
+        <translation>estado de ensaio desconhecido &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the experiment database: %2</source>
+        <translation>%1: não é possível abrir a base de dados de experiências: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an experiment database: %2</source>
+        <translation>%1 não é uma base de dados de experiências: %2</translation>
+    </message>
+    <message>
+        <source>%1: schema version %2 is newer than this workbench understands (%3)</source>
+        <translation>%1: a versão %2 do esquema é mais recente do que esta bancada entende (%3)</translation>
+    </message>
+    <message>
+        <source>%1 holds other tables and no experiment schema</source>
+        <translation>%1 contém outras tabelas e nenhum esquema de experiências</translation>
+    </message>
+    <message>
+        <source>%1: no experiment %2</source>
+        <translation>%1: não existe a experiência %2</translation>
+    </message>
+</context>
+<context>
     <name>Ncf::Ui</name>
     <message>
         <source>%1: cannot write the PNG file</source>

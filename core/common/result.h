@@ -33,6 +33,7 @@ public:
     const T *operator->() const { return &value(); }
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
+    T &&operator*() && { return std::move(*this).value(); }
 
     const QString &error() const { return std::get<1>(m_data).message; }
 

@@ -31,4 +31,9 @@ struct SearchTr
     Q_DECLARE_TR_FUNCTIONS(Ncf::Search)
 };
 
+struct StorageTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Storage)
+};
+
 } // namespace Ncf

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/training/training.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+struct sqlite3;
+
+namespace Ncf {
+
+//! A trial's life: pending -> running -> completed, stopped (by the scheduler) or failed;
+//! a trial that was running when the process died reads as interrupted when reopened.
+enum class TrialStatus { Pending, Running, Completed, Stopped, Failed, Interrupted };
+
+QString trialStatusName(TrialStatus status);
+Result<TrialStatus> trialStatusFromName(const QString &name);
+
+//! One row of the trials table.
+struct TrialRecord
+{
+    qint64 id = 0;
+    qint64 experimentId = 0;
+    int number = 0; //!< 0-based order within its experiment
+    QJsonObject config;
+    TrialStatus status = TrialStatus::Pending;
+    int epochs = 0;
+    int bestEpoch = 0;
+    double bestValMse = 0.0;
+    double bestValRmse = 0.0;
+    double seconds = 0.0;
+    QString error;
+};
+
+//! One row of the experiments table.
+struct ExperimentRecord
+{
+    qint64 id = 0;
+    qint64 datasetId = 0;
+    QString kind;      //!< "search" or "cv"
+    QString model;
+    QJsonObject space;
+    QString algorithm; //!< "random", "asha", or for CV the source experiment
+    QJsonObject settings;
+    QJsonObject state; //!< the scheduler's saved state
+    QString status;    //!< "running", "paused", "finished", "cancelled"
+};
+
+//! A stored epoch of a trial (fold -1 for a holdout run).
+struct EpochRecord
+{
+    qint64 trialId = 0;
+    int fold = -1;
+    EpochReport report;
+};
+
+// Note [Experiment store]: one SQLite file per project, in WAL mode with synchronous=NORMAL,
+// so a write survives the process being killed at any point (SIGKILL included) and readers
+// never block the writer. Every call that changes state runs in one transaction, and the
+// calls that must agree (an epoch row and the scheduler state that judged it) take both in
+// the same one. The schema carries its version in PRAGMA user_version; open() migrates older
+// files forward and refuses newer ones. Calls are serialised by an internal mutex, so worker
+// threads may report directly.
+
+//! The SQLite experiment store.
+class ExperimentStore
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    ~ExperimentStore();
+
+    //! Opens (creating or migrating) the database at `path`.
+    static Result<std::unique_ptr<ExperimentStore>> open(const QString &path);
+
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+    //! Adds a dataset row (or returns the existing one with the same path and checksum).
+    Result<qint64> addDataset(const QString &path, const QString &layout, const QString &checksum,
+                              qint64 bytes, qint64 ratings);
+    Result<qint64> addExperiment(const ExperimentRecord &experiment);
+    //! Adds trials in one transaction; returns their ids in order.
+    Result<std::vector<qint64>> addTrials(qint64 experimentId,
+                                          const std::vector<QJsonObject> &configs);
+
+    Result<void> setExperimentStatus(qint64 experimentId, const QString &status);
+    Result<void> setTrialRunning(qint64 trialId);
+    //! Final state of a trial with its summary figures.
+    Result<void> finishTrial(const TrialRecord &trial);
+    //! One epoch, and optionally the scheduler state after judging it, atomically. Writing
+    //! an epoch again (a rerun of an interrupted trial) replaces it.
+    Result<void> addEpoch(const EpochRecord &epoch, qint64 experimentId = 0,
+                          const QJsonObject *schedulerState = nullptr);
+    //! Running trials of `experimentId` become interrupted; returns how many.
+    Result<int> markInterrupted(qint64 experimentId);
+
+    Result<ExperimentRecord> experiment(qint64 id) const;
+    Result<std::vector<ExperimentRecord>> experiments() const;
+    Result<std::vector<TrialRecord>> trials(qint64 experimentId) const;
+    Result<std::vector<EpochRecord>> epochs(qint64 trialId) const;
+
+private:
+    ExperimentStore() = default;
+    Result<void> exec(const char *sql) const;
+    Result<void> migrate();
+    QString lastError() const;
+
+    QString m_path;
+    sqlite3 *m_db = nullptr;
+    mutable std::recursive_mutex m_mutex;
+};
+
+} // namespace Ncf

@@ -1,0 +1,199 @@
+// The SQLite experiment store: schema, round trips, replace-on-rerun, interrupted trials.
+
+#include "core/storage/experimentstore.h"
+
+#include <sqlite3.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Ncf;
+
+class tst_ExperimentStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createsSchema();
+    void roundTrip();
+    void rerunReplacesEpochs();
+    void runningBecomesInterrupted();
+    void persistsAcrossReopen();
+    void refusesForeignAndNewerFiles();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_ExperimentStore::createsSchema()
+{
+    Result<std::unique_ptr<ExperimentStore>> store = ExperimentStore::open(
+        m_dir.filePath(QStringLiteral("schema.sqlite")));
+    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error()));
+    QCOMPARE((*store)->schemaVersion(), ExperimentStore::kSchemaVersion);
+    // Reopening an up-to-date file changes nothing.
+    store->reset();
+    store = ExperimentStore::open(m_dir.filePath(QStringLiteral("schema.sqlite")));
+    QVERIFY(store.ok());
+    QCOMPARE((*store)->schemaVersion(), ExperimentStore::kSchemaVersion);
+}
+
+void tst_ExperimentStore::roundTrip()
+{
+    auto store = std::move(*ExperimentStore::open(m_dir.filePath(QStringLiteral("rt.sqlite"))));
+    Result<qint64> dataset = store->addDataset("/data/ratings.csv", "ratings.csv", "abc", 10, 3);
+    QVERIFY(dataset.ok());
+    QCOMPARE(*store->addDataset("/data/ratings.csv", "ratings.csv", "abc", 10, 3), *dataset);
+
+    ExperimentRecord e;
+    e.datasetId = *dataset;
+    e.kind = QStringLiteral("search");
+    e.model = QStringLiteral("nonlinear");
+    e.space = QJsonObject{{"model", "nonlinear"}};
+    e.algorithm = QStringLiteral("asha");
+    e.settings = QJsonObject{{"trials", 2}};
+    Result<qint64> id = store->addExperiment(e);
+    QVERIFY(id.ok());
+    Result<std::vector<qint64>> trials = store->addTrials(*id, {QJsonObject{{"lr", 0.01}},
+                                                                QJsonObject{{"lr", 0.001}}});
+    QVERIFY(trials.ok());
+    QCOMPARE(trials->size(), size_t(2));
+
+    QVERIFY(store->setTrialRunning(trials->at(0)).ok());
+    EpochRecord epoch;
+    epoch.trialId = trials->at(0);
+    epoch.report = {1, 0.05, 0.06, 0.98, 1.5, 0.0, 0.0};
+    const QJsonObject state{{"rungs", 1}};
+    QVERIFY(store->addEpoch(epoch, *id, &state).ok());
+
+    TrialRecord done;
+    done.id = trials->at(0);
+    done.status = TrialStatus::Stopped;
+    done.epochs = 1;
+    done.bestEpoch = 1;
+    done.bestValMse = 0.06;
+    done.bestValRmse = 0.98;
+    QVERIFY(store->finishTrial(done).ok());
+
+    const std::vector<TrialRecord> rows = *store->trials(*id);
+    QCOMPARE(rows.size(), size_t(2));
+    QCOMPARE(rows[0].number, 0);
+    QCOMPARE(rows[0].config.value("lr").toDouble(), 0.01);
+    QCOMPARE(int(rows[0].status), int(TrialStatus::Stopped));
+    QCOMPARE(rows[0].epochs, 1);
+    QCOMPARE(rows[0].bestValRmse, 0.98);
+    QCOMPARE(int(rows[1].status), int(TrialStatus::Pending));
+    QVERIFY(std::isnan(rows[1].bestValRmse));
+
+    const ExperimentRecord back = *store->experiment(*id);
+    QCOMPARE(back.state, state);
+    QCOMPARE(back.algorithm, QString("asha"));
+    const std::vector<EpochRecord> epochs = *store->epochs(trials->at(0));
+    QCOMPARE(epochs.size(), size_t(1));
+    QCOMPARE(epochs[0].report.valRmse, 0.98);
+    QCOMPARE(epochs[0].fold, -1);
+}
+
+void tst_ExperimentStore::rerunReplacesEpochs()
+{
+    auto store = std::move(*ExperimentStore::open(m_dir.filePath(QStringLiteral("re.sqlite"))));
+    ExperimentRecord e;
+    e.kind = QStringLiteral("search");
+    e.model = QStringLiteral("mf");
+    e.algorithm = QStringLiteral("random");
+    const qint64 id = *store->addExperiment(e);
+    const qint64 trial = store->addTrials(id, {QJsonObject{}})->front();
+    for (double mse : {0.5, 0.4}) { // the first run, then a rerun after an interruption
+        for (int k = 1; k <= 3; ++k) {
+            EpochRecord epoch;
+            epoch.trialId = trial;
+            epoch.report.epoch = k;
+            epoch.report.valMse = mse / k;
+            QVERIFY(store->addEpoch(epoch).ok());
+        }
+    }
+    const std::vector<EpochRecord> epochs = *store->epochs(trial);
+    QCOMPARE(epochs.size(), size_t(3)); // not counted twice
+    QCOMPARE(epochs[0].report.valMse, 0.4);
+    QCOMPARE(store->trials(id)->front().epochs, 3);
+}
+
+void tst_ExperimentStore::runningBecomesInterrupted()
+{
+    auto store = std::move(*ExperimentStore::open(m_dir.filePath(QStringLiteral("in.sqlite"))));
+    ExperimentRecord e;
+    e.kind = QStringLiteral("search");
+    e.model = QStringLiteral("mf");
+    e.algorithm = QStringLiteral("random");
+    const qint64 id = *store->addExperiment(e);
+    const std::vector<qint64> trials = *store->addTrials(id, {{}, {}, {}});
+    QVERIFY(store->setTrialRunning(trials[0]).ok());
+    QVERIFY(store->setTrialRunning(trials[1]).ok());
+    TrialRecord failed;
+    failed.id = trials[1];
+    failed.status = TrialStatus::Failed;
+    failed.error = QStringLiteral("training failed: out of memory");
+    QVERIFY(store->finishTrial(failed).ok());
+    QCOMPARE(*store->markInterrupted(id), 1);
+    const std::vector<TrialRecord> rows = *store->trials(id);
+    QCOMPARE(int(rows[0].status), int(TrialStatus::Interrupted));
+    QCOMPARE(int(rows[1].status), int(TrialStatus::Failed)); // failed stays failed
+    QCOMPARE(rows[1].error, QString("training failed: out of memory"));
+    QCOMPARE(int(rows[2].status), int(TrialStatus::Pending));
+}
+
+void tst_ExperimentStore::persistsAcrossReopen()
+{
+    const QString path = m_dir.filePath(QStringLiteral("keep.sqlite"));
+    qint64 id = 0;
+    {
+        auto store = std::move(*ExperimentStore::open(path));
+        ExperimentRecord e;
+        e.kind = QStringLiteral("cv");
+        e.model = QStringLiteral("vae");
+        e.algorithm = QStringLiteral("random");
+        id = *store->addExperiment(e);
+        QVERIFY(store->addTrials(id, {QJsonObject{{"latent_dim", 16}}}).ok());
+    }
+    auto store = std::move(*ExperimentStore::open(path));
+    QCOMPARE(store->trials(id)->front().config.value("latent_dim").toInt(), 16);
+    QCOMPARE(store->experiment(id)->kind, QString("cv"));
+}
+
+void tst_ExperimentStore::refusesForeignAndNewerFiles()
+{
+    // A SQLite file with someone else's tables.
+    const QString foreign = m_dir.filePath(QStringLiteral("foreign.sqlite"));
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(foreign.toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE songs (title TEXT)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    Result<std::unique_ptr<ExperimentStore>> r = ExperimentStore::open(foreign);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().contains("holds other tables"), qPrintable(r.error()));
+
+    // A file from a newer workbench.
+    const QString newer = m_dir.filePath(QStringLiteral("newer.sqlite"));
+    QVERIFY(ExperimentStore::open(newer).ok());
+    QCOMPARE(sqlite3_open(newer.toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    r = ExperimentStore::open(newer);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().contains("schema version 99"), qPrintable(r.error()));
+
+    // Not a database at all.
+    const QString text = m_dir.filePath(QStringLiteral("text.sqlite"));
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x'));
+    f.close();
+    r = ExperimentStore::open(text);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().contains(text), qPrintable(r.error()));
+}
+
+QTEST_GUILESS_MAIN(tst_ExperimentStore)
+#include "tst_experimentstore.moc"
