@@ -3,6 +3,7 @@
 #include "app/cli/clicommon.h"
 #include "app/cli/datacommands.h"
 #include "app/cli/modelcommands.h"
+#include "app/cli/searchcommands.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +29,10 @@ const Command kCommands[] = {
     {"train", QT_TRANSLATE_NOOP("Ncf::Cli", "Train a model on a holdout split and report each "
                                             "epoch"),
      Ncf::Cli::runTrain},
+    {"search", QT_TRANSLATE_NOOP("Ncf::Cli", "Search hyperparameters (random or ASHA) into an "
+                                             "experiment database"),
+     Ncf::Cli::runSearch},
+    {"resume", QT_TRANSLATE_NOOP("Ncf::Cli", "Resume an interrupted search"), Ncf::Cli::runResume},
     {"predict", QT_TRANSLATE_NOOP("Ncf::Cli", "Predict a rating with a saved model"),
      Ncf::Cli::runPredict},
 };

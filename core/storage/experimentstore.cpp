@@ -516,4 +516,14 @@ Result<std::vector<EpochRecord>> ExperimentStore::epochs(qint64 trialId) const
     return out;
 }
 
+Result<std::pair<QString, QString>> ExperimentStore::dataset(qint64 datasetId) const
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT path, checksum FROM datasets WHERE id = ?1");
+    s.bind(1, datasetId);
+    if (!s.next())
+        return makeError(StorageTr::tr("%1: no dataset %2").arg(m_path).arg(datasetId));
+    return std::pair{s.text(0), s.text(1)};
+}
+
 } // namespace Ncf

@@ -104,6 +104,8 @@ public:
     Result<std::vector<ExperimentRecord>> experiments() const;
     Result<std::vector<TrialRecord>> trials(qint64 experimentId) const;
     Result<std::vector<EpochRecord>> epochs(qint64 trialId) const;
+    //! Path and checksum of a dataset row.
+    Result<std::pair<QString, QString>> dataset(qint64 datasetId) const;
 
 private:
     ExperimentStore() = default;
