@@ -278,6 +278,125 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source> (cold start: unseen user or movie)</source>
         <translation> (arranque a frio: utilizador ou filme desconhecido)</translation>
     </message>
+    <message>
+        <source>Search hyperparameters (random or ASHA) into an experiment database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume an interrupted search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trial %1: %2 after %3 epochs, best validation RMSE %4%5
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>experiment %1: %2 completed, %3 stopped by the scheduler, %4 failed, %5 left for `ncf resume`
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best: trial %1, validation RMSE %2, %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches hyperparameters with random search or ASHA on a holdout split, recording every trial and epoch in an SQLite experiment database as they arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nonlinear, autoencoder, vae or mf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random or asha.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of trials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search space JSON file (default: the model&apos;s preset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most epochs per trial (overrides the space&apos;s max_epochs, and ASHA&apos;s max_t).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials trained at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intra-op threads per trial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASHA grace period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASHA reduction factor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASHA brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiment database (created if missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data FILE and --db FILE are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished">%1: não é possível ler: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--algo expects random or asha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--trials, --workers, --threads, --epochs, --grace and --brackets expect positive whole numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continues a search that was interrupted or cancelled: trials that were running are run again with their exact configuration, pending ones are started, and ASHA&apos;s rungs are restored from the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiment database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiment id (default: the latest unfinished search).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no search experiment %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no unfinished search to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed since the search started (its SHA-256 differs); resuming would mix results from two datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Data</name>
@@ -618,6 +737,14 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>unknown type &apos;%1&apos;: expected choice, uniform or loguniform</source>
         <translation>tipo desconhecido &apos;%1&apos;: esperado choice, uniform ou loguniform</translation>
     </message>
+    <message>
+        <source>unknown search algorithm &apos;%1&apos;: expected random or asha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a search needs at least one trial</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Stats</name>
@@ -743,6 +870,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>%1: no experiment %2</source>
         <translation>%1: não existe a experiência %2</translation>
+    </message>
+    <message>
+        <source>%1: no dataset %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
