@@ -280,121 +280,185 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
     <message>
         <source>Search hyperparameters (random or ASHA) into an experiment database</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar hiperparâmetros (random ou ASHA) e registá-los numa base de dados de experiências</translation>
     </message>
     <message>
         <source>Resume an interrupted search</source>
-        <translation type="unfinished"></translation>
+        <translation>Retomar uma pesquisa interrompida</translation>
     </message>
     <message>
         <source>trial %1: %2 after %3 epochs, best validation RMSE %4%5
 </source>
-        <translation type="unfinished"></translation>
+        <translation>ensaio %1: %2 após %3 épocas, melhor RMSE de validação %4%5
+</translation>
     </message>
     <message>
         <source>experiment %1: %2 completed, %3 stopped by the scheduler, %4 failed, %5 left for `ncf resume`
 </source>
-        <translation type="unfinished"></translation>
+        <translation>experiência %1: %2 concluídos, %3 parados pelo escalonador, %4 falhados, %5 deixados para o `ncf resume`
+</translation>
     </message>
     <message>
         <source>best: trial %1, validation RMSE %2, %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>melhor: ensaio %1, RMSE de validação %2, %3
+</translation>
     </message>
     <message>
         <source>Searches hyperparameters with random search or ASHA on a holdout split, recording every trial and epoch in an SQLite experiment database as they arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisa hiperparâmetros com pesquisa aleatória ou ASHA numa divisão treino/validação, registando cada ensaio e cada época numa base de dados de experiências SQLite à medida que vão chegando.</translation>
     </message>
     <message>
         <source>nonlinear, autoencoder, vae or mf.</source>
-        <translation type="unfinished"></translation>
+        <translation>nonlinear, autoencoder, vae ou mf.</translation>
     </message>
     <message>
         <source>random or asha.</source>
-        <translation type="unfinished"></translation>
+        <translation>random ou asha.</translation>
     </message>
     <message>
         <source>Number of trials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de ensaios.</translation>
     </message>
     <message>
         <source>Search space JSON file (default: the model&apos;s preset).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheiro JSON do espaço de pesquisa (predefinição: o espaço predefinido do modelo).</translation>
     </message>
     <message>
         <source>Most epochs per trial (overrides the space&apos;s max_epochs, and ASHA&apos;s max_t).</source>
-        <translation type="unfinished"></translation>
+        <translation>Número máximo de épocas por ensaio (substitui o max_epochs do espaço de pesquisa e o max_t do ASHA).</translation>
     </message>
     <message>
         <source>Trials trained at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de ensaios treinados em simultâneo.</translation>
     </message>
     <message>
         <source>Intra-op threads per trial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de threads intra-operação por ensaio.</translation>
     </message>
     <message>
         <source>ASHA grace period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Período de tolerância do ASHA.</translation>
     </message>
     <message>
         <source>ASHA reduction factor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fator de redução do ASHA.</translation>
     </message>
     <message>
         <source>ASHA brackets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de brackets do ASHA.</translation>
     </message>
     <message>
         <source>Experiment database (created if missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de dados de experiências (criada se não existir).</translation>
     </message>
     <message>
         <source>--data FILE and --db FILE are required</source>
-        <translation type="unfinished"></translation>
+        <translation>--data FILE e --db FILE são obrigatórios</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished">%1: não é possível ler: %2</translation>
+        <translation>%1: não é possível ler: %2</translation>
     </message>
     <message>
         <source>%1: not valid JSON: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é JSON válido: %2</translation>
     </message>
     <message>
         <source>--algo expects random or asha</source>
-        <translation type="unfinished"></translation>
+        <translation>--algo espera random ou asha</translation>
     </message>
     <message>
         <source>--trials, --workers, --threads, --epochs, --grace and --brackets expect positive whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>--trials, --workers, --threads, --epochs, --grace e --brackets esperam números inteiros positivos</translation>
     </message>
     <message>
         <source>Continues a search that was interrupted or cancelled: trials that were running are run again with their exact configuration, pending ones are started, and ASHA&apos;s rungs are restored from the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continua uma pesquisa que foi interrompida ou cancelada: os ensaios que estavam em execução são executados de novo exatamente com a mesma configuração, os pendentes são iniciados e os degraus do ASHA são restaurados a partir da base de dados.</translation>
     </message>
     <message>
         <source>Experiment database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de dados de experiências.</translation>
     </message>
     <message>
         <source>Experiment id (default: the latest unfinished search).</source>
-        <translation type="unfinished"></translation>
+        <translation>Id da experiência (predefinição: a pesquisa não terminada mais recente).</translation>
     </message>
     <message>
         <source>--db FILE is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--db FILE é obrigatório</translation>
     </message>
     <message>
         <source>%1: no search experiment %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não existe a experiência de pesquisa %2</translation>
     </message>
     <message>
         <source>%1: no unfinished search to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não há nenhuma pesquisa não terminada para retomar</translation>
     </message>
     <message>
         <source>%1 changed since the search started (its SHA-256 differs); resuming would mix results from two datasets</source>
+        <translation>%1 foi alterado desde que a pesquisa começou (o seu SHA-256 é diferente); retomá-la misturaria resultados de dois conjuntos de dados</translation>
+    </message>
+    <message>
+        <source>Cross-validate the best configurations of a search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the results table and every epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validates the best configurations of a search with k folds, recording every fold&apos;s epochs; a configuration&apos;s score is the lowest fold-averaged validation RMSE over epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search experiment id (default: the latest search).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configurations to validate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of folds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs per fold (default: the search&apos;s limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folds trained at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intra-op threads per fold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed of the folds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--top, --folds, --epochs, --workers and --threads expect whole numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration %1: %2, CV RMSE %3 at epoch %4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the results table of an experiment database (measured models and published baselines, marked as such) as results.csv, results.md or results.tex, and every epoch of every trial and fold as epochs.csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv, md or latex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db FILE and --out DIR are required</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -674,6 +738,66 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>%1: cannot write: %2</source>
         <translation>%1: não é possível escrever: %2</translation>
     </message>
+    <message>
+        <source>Validation RMSE by model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holdout, best of %1 trials (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-fold CV, epoch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows marked &quot;published&quot; are figures quoted from %1, not measured here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation type="unfinished">%1: não é possível criar a pasta</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Search</name>
@@ -739,11 +863,19 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
     <message>
         <source>unknown search algorithm &apos;%1&apos;: expected random or asha</source>
-        <translation type="unfinished"></translation>
+        <translation>algoritmo de pesquisa desconhecido &apos;%1&apos;: esperado random ou asha</translation>
     </message>
     <message>
         <source>a search needs at least one trial</source>
-        <translation type="unfinished"></translation>
+        <translation>uma pesquisa precisa de pelo menos um ensaio</translation>
+    </message>
+    <message>
+        <source>cross-validation needs at least 2 folds and 1 configuration</source>
+        <translation>a validação cruzada precisa de pelo menos 2 partições e 1 configuração</translation>
+    </message>
+    <message>
+        <source>experiment %1 has no finished trial to validate</source>
+        <translation>a experiência %1 não tem nenhum ensaio terminado para validar</translation>
     </message>
 </context>
 <context>
@@ -873,7 +1005,7 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
     <message>
         <source>%1: no dataset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não existe o conjunto de dados %2</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,10 @@ const Command kCommands[] = {
                                              "experiment database"),
      Ncf::Cli::runSearch},
     {"resume", QT_TRANSLATE_NOOP("Ncf::Cli", "Resume an interrupted search"), Ncf::Cli::runResume},
+    {"cv", QT_TRANSLATE_NOOP("Ncf::Cli", "Cross-validate the best configurations of a search"),
+     Ncf::Cli::runCv},
+    {"export", QT_TRANSLATE_NOOP("Ncf::Cli", "Export the results table and every epoch"),
+     Ncf::Cli::runExport},
     {"predict", QT_TRANSLATE_NOOP("Ncf::Cli", "Predict a rating with a saved model"),
      Ncf::Cli::runPredict},
 };

@@ -2,6 +2,8 @@
 
 #include "app/cli/clicommon.h"
 #include "core/data/movielensreader.h"
+#include "core/report/experimentreport.h"
+#include "core/search/crossvalidation.h"
 #include "core/search/searchrunner.h"
 
 #include <QCryptographicHash>
@@ -291,6 +293,179 @@ int runResume(const QStringList &args)
     SearchRunner runner(**store, *data, **engine);
     const bool json = parser.isSet(QStringLiteral("json"));
     return report(**store, runInterruptibly(runner, target->id, json), json);
+}
+
+int runCv(const QStringList &args)
+{
+    const QString command = QStringLiteral("cv");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CliTr::tr(
+        "Cross-validates the best configurations of a search with k folds, recording every "
+        "fold's epochs; a configuration's score is the lowest fold-averaged validation RMSE "
+        "over epochs."));
+    parser.addOption({QStringLiteral("db"), CliTr::tr("Experiment database."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("experiment"),
+                      CliTr::tr("Search experiment id (default: the latest search)."),
+                      QStringLiteral("id")});
+    parser.addOption({QStringLiteral("top"), CliTr::tr("Configurations to validate."),
+                      QStringLiteral("k"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("folds"), CliTr::tr("Number of folds."), QStringLiteral("k"),
+                      QStringLiteral("10")});
+    parser.addOption({QStringLiteral("epochs"),
+                      CliTr::tr("Epochs per fold (default: the search's limit)."),
+                      QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("workers"), CliTr::tr("Folds trained at once."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("threads"), CliTr::tr("Intra-op threads per fold."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("seed"), CliTr::tr("Random seed of the folds."),
+                      QStringLiteral("seed"), QStringLiteral("42")});
+    parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+    if (!parser.isSet(QStringLiteral("db")))
+        return usage(command, CliTr::tr("--db FILE is required"));
+    CvSettings settings;
+    bool ok = true;
+    auto number = [&](const char *name) {
+        bool good = false;
+        const int v = parser.value(QLatin1String(name)).toInt(&good);
+        ok = ok && good && v >= 0;
+        return v;
+    };
+    settings.top = number("top");
+    settings.folds = number("folds");
+    settings.epochs = number("epochs");
+    settings.workers = std::max(1, number("workers"));
+    settings.threadsPerTrial = parser.isSet(QStringLiteral("threads"))
+                                   ? std::max(1, number("threads"))
+                                   : std::max(1, QThread::idealThreadCount() / settings.workers);
+    settings.seed = parser.value(QStringLiteral("seed")).toULongLong();
+    if (!ok)
+        return usage(command, CliTr::tr("--top, --folds, --epochs, --workers and --threads "
+                                        "expect whole numbers"));
+
+    Result<std::unique_ptr<ExperimentStore>> store = ExperimentStore::open(
+        parser.value(QStringLiteral("db")));
+    if (!store)
+        return fail(store.error());
+    Result<std::vector<ExperimentRecord>> experiments = (*store)->experiments();
+    if (!experiments)
+        return fail(experiments.error());
+    settings.sourceExperiment = parser.value(QStringLiteral("experiment")).toLongLong();
+    if (settings.sourceExperiment == 0)
+        for (const ExperimentRecord &e : *experiments)
+            if (e.kind == QLatin1String("search"))
+                settings.sourceExperiment = e.id;
+    Result<ExperimentRecord> source = (*store)->experiment(settings.sourceExperiment);
+    if (!source)
+        return fail(source.error());
+    Result<std::pair<QString, QString>> dataset = (*store)->dataset(source->datasetId);
+    if (!dataset)
+        return fail(dataset.error());
+    Result<RatingDataset> data = loadRatings(dataset->first);
+    if (!data)
+        return fail(data.error());
+    Result<ModelEngine *> engine = modelEngine();
+    if (!engine)
+        return fail(engine.error());
+
+    CrossValidator validator(**store, *data, **engine);
+    Result<qint64> id = validator.create(settings);
+    if (!id)
+        return fail(id.error());
+    const bool json = parser.isSet(QStringLiteral("json"));
+    std::signal(SIGINT, handleInterrupt);
+    Result<CvSummary> summary = makeError(QString());
+    std::atomic<bool> done{false};
+    std::thread worker([&] {
+        summary = validator.run(*id, [json](const TrialRecord &t) {
+            if (!json && t.status != TrialStatus::Running)
+                printOut(CliTr::tr("configuration %1: %2, CV RMSE %3 at epoch %4\n")
+                             .arg(t.number)
+                             .arg(trialStatusName(t.status))
+                             .arg(t.bestValRmse, 0, 'f', 4)
+                             .arg(t.bestEpoch));
+        });
+        done = true;
+    });
+    while (!done) {
+        if (g_interrupted.exchange(false))
+            validator.cancel();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    worker.join();
+    std::signal(SIGINT, SIG_DFL);
+    if (!summary)
+        return fail(summary.error());
+
+    Result<std::vector<CvScoreRecord>> scores = (*store)->cvScores(*id);
+    Result<std::vector<TrialRecord>> trials = (*store)->trials(*id);
+    if (!scores || !trials)
+        return fail(!scores ? scores.error() : trials.error());
+    if (json) {
+        QJsonArray rows;
+        for (const CvScoreRecord &s : *scores) {
+            QJsonArray folds;
+            for (double v : s.foldRmse)
+                folds.append(v);
+            const auto t = std::find_if(trials->begin(), trials->end(),
+                                        [&](const auto &x) { return x.id == s.trialId; });
+            rows.append(QJsonObject{{QStringLiteral("config"), t->config},
+                                    {QStringLiteral("best_epoch"), s.bestEpoch},
+                                    {QStringLiteral("mean_rmse"), s.meanRmse},
+                                    {QStringLiteral("std_rmse"), s.stdRmse},
+                                    {QStringLiteral("fold_rmse"), folds}});
+        }
+        printJson(QJsonObject{{QStringLiteral("experiment"), *id},
+                              {QStringLiteral("source_experiment"), settings.sourceExperiment},
+                              {QStringLiteral("folds"), settings.folds},
+                              {QStringLiteral("cancelled"), summary->cancelled},
+                              {QStringLiteral("failed"), summary->failed},
+                              {QStringLiteral("configurations"), rows}});
+    }
+    return summary->cancelled ? Failure : Success;
+}
+
+int runExport(const QStringList &args)
+{
+    const QString command = QStringLiteral("export");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CliTr::tr(
+        "Writes the results table of an experiment database (measured models and published "
+        "baselines, marked as such) as results.csv, results.md or results.tex, and every "
+        "epoch of every trial and fold as epochs.csv."));
+    parser.addOption({QStringLiteral("db"), CliTr::tr("Experiment database."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("format"), CliTr::tr("csv, md or latex."),
+                      QStringLiteral("format"), QStringLiteral("csv")});
+    parser.addOption({QStringLiteral("out"), CliTr::tr("Output folder."), QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+    if (!parser.isSet(QStringLiteral("db")) || !parser.isSet(QStringLiteral("out")))
+        return usage(command, CliTr::tr("--db FILE and --out DIR are required"));
+    Result<TableFormat> format = tableFormatFromName(parser.value(QStringLiteral("format")));
+    if (!format)
+        return usage(command, format.error());
+    Result<std::unique_ptr<ExperimentStore>> store = ExperimentStore::open(
+        parser.value(QStringLiteral("db")));
+    if (!store)
+        return fail(store.error());
+    Result<QStringList> written = exportResults(**store, parser.value(QStringLiteral("out")),
+                                                *format);
+    if (!written)
+        return fail(written.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray files;
+        for (const QString &f : *written)
+            files.append(f);
+        printJson(QJsonObject{{QStringLiteral("files"), files}});
+    } else {
+        printOut(written->join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    }
+    return Success;
 }
 
 } // namespace Ncf::Cli

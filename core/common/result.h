@@ -33,7 +33,8 @@ public:
     const T *operator->() const { return &value(); }
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
-    T &&operator*() && { return std::move(*this).value(); }
+    // By value, so that `for (auto &x : *f())` keeps the moved-out value alive.
+    T operator*() && { return std::move(*this).value(); }
 
     const QString &error() const { return std::get<1>(m_data).message; }
 

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -17,7 +18,8 @@ namespace {
 const char *const kStatusNames[] = {"pending", "running",     "completed",
                                     "stopped", "failed",      "interrupted"};
 
-// Version 1 of the schema. Later versions add a migration step in migrate().
+// Version 1 of the schema; migrate() brings every older file up to kSchemaVersion step by
+// step.
 const char kSchemaV1[] = R"sql(
 CREATE TABLE datasets (
     id INTEGER PRIMARY KEY,
@@ -70,6 +72,18 @@ CREATE TABLE epochs (
     PRIMARY KEY (trial_id, fold, epoch)
 );
 CREATE INDEX trials_by_experiment ON trials (experiment_id, number);
+)sql";
+
+// Version 2: cross-validation scores.
+const char kMigrationV2[] = R"sql(
+CREATE TABLE cv_scores (
+    trial_id INTEGER PRIMARY KEY REFERENCES trials(id),
+    folds INTEGER NOT NULL,
+    best_epoch INTEGER NOT NULL,
+    mean_rmse REAL NOT NULL,
+    std_rmse REAL,
+    fold_rmse TEXT NOT NULL
+);
 )sql";
 
 QString now()
@@ -302,12 +316,15 @@ Result<void> ExperimentStore::migrate()
         if (Result<void> r = exec(kSchemaV1); !r)
             return r;
     }
-    // Future migrations: if (version < 2) { ALTER TABLE ... }
-    if (Result<void> r = exec("PRAGMA user_version = 1"); !r)
+    if (version < 2)
+        if (Result<void> r = exec(kMigrationV2); !r)
+            return r;
+    if (Result<void> r = exec("PRAGMA user_version = 2"); !r)
         return r;
     if (!tx.commit())
         return makeError(lastError());
-    qCInfo(lcStorage) << "created experiment schema" << kSchemaVersion << "in" << m_path;
+    qCInfo(lcStorage) << "experiment schema of" << m_path << "now at version" << kSchemaVersion
+                      << "(was" << version << ")";
     return {};
 }
 
@@ -510,6 +527,45 @@ Result<std::vector<EpochRecord>> ExperimentStore::epochs(qint64 trialId) const
         e.report.valRmse = s.real(4);
         e.report.seconds = s.real(5);
         out.push_back(e);
+    }
+    if (!s.ok())
+        return makeError(lastError());
+    return out;
+}
+
+Result<void> ExperimentStore::setCvScore(const CvScoreRecord &score)
+{
+    std::lock_guard lock(m_mutex);
+    QJsonArray folds;
+    for (double v : score.foldRmse)
+        folds.append(v);
+    Statement s(m_db, "INSERT OR REPLACE INTO cv_scores (trial_id, folds, best_epoch, mean_rmse, "
+                      "std_rmse, fold_rmse) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    s.bind(1, score.trialId).bind(2, qint64(score.foldRmse.size()));
+    s.bind(3, qint64(score.bestEpoch)).bind(4, score.meanRmse).bind(5, score.stdRmse);
+    s.bind(6, QString::fromUtf8(QJsonDocument(folds).toJson(QJsonDocument::Compact)));
+    if (!s.run())
+        return makeError(lastError());
+    return {};
+}
+
+Result<std::vector<CvScoreRecord>> ExperimentStore::cvScores(qint64 experimentId) const
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT c.trial_id, c.best_epoch, c.mean_rmse, c.std_rmse, c.fold_rmse "
+                      "FROM cv_scores c JOIN trials t ON t.id = c.trial_id "
+                      "WHERE t.experiment_id = ?1 ORDER BY t.number");
+    s.bind(1, experimentId);
+    std::vector<CvScoreRecord> out;
+    while (s.next()) {
+        CvScoreRecord c;
+        c.trialId = s.integer(0);
+        c.bestEpoch = int(s.integer(1));
+        c.meanRmse = s.real(2);
+        c.stdRmse = s.real(3);
+        for (const QJsonValue &v : QJsonDocument::fromJson(s.text(4).toUtf8()).array())
+            c.foldRmse.push_back(v.toDouble());
+        out.push_back(c);
     }
     if (!s.ok())
         return makeError(lastError());

@@ -59,6 +59,16 @@ struct EpochRecord
     EpochReport report;
 };
 
+//! A configuration's cross-validation score (see scoreFolds()).
+struct CvScoreRecord
+{
+    qint64 trialId = 0;
+    int bestEpoch = 0;
+    double meanRmse = 0.0; //!< RMSE at bestEpoch, averaged over folds
+    double stdRmse = 0.0;  //!< spread over folds at bestEpoch (sample standard deviation)
+    std::vector<double> foldRmse; //!< each fold's RMSE at bestEpoch
+};
+
 // Note [Experiment store]: one SQLite file per project, in WAL mode with synchronous=NORMAL,
 // so a write survives the process being killed at any point (SIGKILL included) and readers
 // never block the writer. Every call that changes state runs in one transaction, and the
@@ -71,7 +81,7 @@ struct EpochRecord
 class ExperimentStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     ~ExperimentStore();
 
@@ -104,6 +114,8 @@ public:
     Result<std::vector<ExperimentRecord>> experiments() const;
     Result<std::vector<TrialRecord>> trials(qint64 experimentId) const;
     Result<std::vector<EpochRecord>> epochs(qint64 trialId) const;
+    Result<void> setCvScore(const CvScoreRecord &score);
+    Result<std::vector<CvScoreRecord>> cvScores(qint64 experimentId) const;
     //! Path and checksum of a dataset row.
     Result<std::pair<QString, QString>> dataset(qint64 datasetId) const;
 

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void runningBecomesInterrupted();
     void persistsAcrossReopen();
     void refusesForeignAndNewerFiles();
+    void migratesVersionOne();
 
 private:
     QTemporaryDir m_dir;
@@ -193,6 +194,49 @@ void tst_ExperimentStore::refusesForeignAndNewerFiles()
     r = ExperimentStore::open(text);
     QVERIFY(!r.ok());
     QVERIFY2(r.error().contains(text), qPrintable(r.error()));
+}
+
+void tst_ExperimentStore::migratesVersionOne()
+{
+    // A version 1 file (no cv_scores table) with a trial in it.
+    const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    const char *v1 = "CREATE TABLE datasets (id INTEGER PRIMARY KEY, path TEXT NOT NULL, layout "
+                     "TEXT NOT NULL, checksum TEXT NOT NULL, bytes INTEGER NOT NULL, ratings "
+                     "INTEGER NOT NULL, added TEXT NOT NULL, UNIQUE (path, checksum));"
+                     "CREATE TABLE experiments (id INTEGER PRIMARY KEY, dataset_id INTEGER, kind "
+                     "TEXT NOT NULL, model TEXT NOT NULL, space TEXT NOT NULL, algorithm TEXT "
+                     "NOT NULL, settings TEXT NOT NULL, state TEXT NOT NULL DEFAULT '{}', status "
+                     "TEXT NOT NULL DEFAULT 'running', created TEXT NOT NULL, updated TEXT NOT "
+                     "NULL);"
+                     "CREATE TABLE trials (id INTEGER PRIMARY KEY, experiment_id INTEGER NOT "
+                     "NULL, number INTEGER NOT NULL, config TEXT NOT NULL, status TEXT NOT NULL, "
+                     "epochs INTEGER NOT NULL DEFAULT 0, best_epoch INTEGER NOT NULL DEFAULT 0, "
+                     "best_val_mse REAL, best_val_rmse REAL, seconds REAL NOT NULL DEFAULT 0, "
+                     "error TEXT NOT NULL DEFAULT '', started TEXT, finished TEXT);"
+                     "CREATE TABLE epochs (trial_id INTEGER NOT NULL, fold INTEGER NOT NULL, "
+                     "epoch INTEGER NOT NULL, train_mse REAL, val_mse REAL, val_rmse REAL, "
+                     "seconds REAL, PRIMARY KEY (trial_id, fold, epoch));"
+                     "INSERT INTO experiments VALUES (1, NULL, 'cv', 'mf', '{}', 'kfold', '{}', "
+                     "'{}', 'finished', 'now', 'now');"
+                     "INSERT INTO trials (id, experiment_id, number, config, status) "
+                     "VALUES (1, 1, 0, '{}', 'completed');"
+                     "PRAGMA user_version = 1;";
+    QCOMPARE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+
+    auto store = std::move(*ExperimentStore::open(path));
+    QCOMPARE(store->schemaVersion(), 2);
+    QCOMPARE(store->trials(1)->size(), size_t(1)); // the old rows are still there
+    CvScoreRecord score;
+    score.trialId = 1;
+    score.bestEpoch = 3;
+    score.meanRmse = 0.9;
+    score.stdRmse = 0.01;
+    score.foldRmse = {0.89, 0.91};
+    QVERIFY(store->setCvScore(score).ok()); // the new table works
+    QCOMPARE(store->cvScores(1)->front().foldRmse, (std::vector<double>{0.89, 0.91}));
 }
 
 QTEST_GUILESS_MAIN(tst_ExperimentStore)
