@@ -402,64 +402,65 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
     <message>
         <source>Cross-validate the best configurations of a search</source>
-        <translation type="unfinished"></translation>
+        <translation>Fazer a validação cruzada das melhores configurações de uma pesquisa</translation>
     </message>
     <message>
         <source>Export the results table and every epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a tabela de resultados e todas as épocas</translation>
     </message>
     <message>
         <source>Cross-validates the best configurations of a search with k folds, recording every fold&apos;s epochs; a configuration&apos;s score is the lowest fold-averaged validation RMSE over epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faz a validação cruzada das melhores configurações de uma pesquisa com k partições, registando as épocas de cada partição; a pontuação de uma configuração é o menor RMSE de validação, em média sobre as partições, ao longo das épocas.</translation>
     </message>
     <message>
         <source>Search experiment id (default: the latest search).</source>
-        <translation type="unfinished"></translation>
+        <translation>Id da experiência de pesquisa (predefinição: a pesquisa mais recente).</translation>
     </message>
     <message>
         <source>Configurations to validate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de configurações a validar.</translation>
     </message>
     <message>
         <source>Number of folds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de partições.</translation>
     </message>
     <message>
         <source>Epochs per fold (default: the search&apos;s limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de épocas por partição (predefinição: o limite da pesquisa).</translation>
     </message>
     <message>
         <source>Folds trained at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de partições treinadas em simultâneo.</translation>
     </message>
     <message>
         <source>Intra-op threads per fold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de threads intra-operação por partição.</translation>
     </message>
     <message>
         <source>Random seed of the folds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semente aleatória das partições.</translation>
     </message>
     <message>
         <source>--top, --folds, --epochs, --workers and --threads expect whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>--top, --folds, --epochs, --workers e --threads esperam números inteiros</translation>
     </message>
     <message>
         <source>configuration %1: %2, CV RMSE %3 at epoch %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>configuração %1: %2, RMSE de CV %3 na época %4
+</translation>
     </message>
     <message>
         <source>Writes the results table of an experiment database (measured models and published baselines, marked as such) as results.csv, results.md or results.tex, and every epoch of every trial and fold as epochs.csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreve a tabela de resultados de uma base de dados de experiências (modelos medidos e referências publicadas, assinalados como tal) em results.csv, results.md ou results.tex, e todas as épocas de todos os ensaios e partições em epochs.csv.</translation>
     </message>
     <message>
         <source>csv, md or latex.</source>
-        <translation type="unfinished"></translation>
+        <translation>csv, md ou latex.</translation>
     </message>
     <message>
         <source>--db FILE and --out DIR are required</source>
-        <translation type="unfinished"></translation>
+        <translation>--db FILE e --out DIR são obrigatórios</translation>
     </message>
 </context>
 <context>
@@ -740,63 +741,63 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
     <message>
         <source>Validation RMSE by model</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSE de validação por modelo</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuração</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocolo</translation>
     </message>
     <message>
         <source>RMSE</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSE</translation>
     </message>
     <message>
         <source>Std</source>
-        <translation type="unfinished"></translation>
+        <translation>Desvio-padrão</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>holdout, best of %1 trials (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>divisão treino/validação, melhor de %1 ensaios (%2)</translation>
     </message>
     <message>
         <source>measured</source>
-        <translation type="unfinished"></translation>
+        <translation>medido</translation>
     </message>
     <message>
         <source>%1-fold CV, epoch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>CV com %1 partições, época %2</translation>
     </message>
     <message>
         <source>published</source>
-        <translation type="unfinished"></translation>
+        <translation>publicado</translation>
     </message>
     <message>
         <source>Rows marked &quot;published&quot; are figures quoted from %1, not measured here.</source>
-        <translation type="unfinished"></translation>
+        <translation>As linhas marcadas como &quot;publicado&quot; são valores citados de %1, não medidos aqui.</translation>
     </message>
     <message>
         <source>Every epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas as épocas</translation>
     </message>
     <message>
         <source>%1: cannot create the folder</source>
-        <translation type="unfinished">%1: não é possível criar a pasta</translation>
+        <translation>%1: não é possível criar a pasta</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,14 @@ nn::Linear kaimingLinear(int64_t in, int64_t out)
     return layer;
 }
 
+//! A seed from LibTorch's default generator (see Note [Seeding] in LibTorch, torchtrainer.cpp).
+uint64_t drawSeed()
+{
+    auto generator = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    return at::check_generator<at::CPUGeneratorImpl>(generator)->random64();
+}
+
 //! Inverted dropout with masks from our own xoshiro generator, four 16-bit draws per 64-bit
 //! number: the same distribution as nn::Dropout (keep probability to 1/65536) at a fraction
 //! of the cost of LibTorch's per-element Mersenne Twister, which was 4 % of a training step.
@@ -73,11 +81,7 @@ class FastDropout : public torch::nn::Module
 public:
     explicit FastDropout(double p)
         : m_p(p)
-        , m_rng([] {
-            auto generator = at::detail::getDefaultCPUGenerator();
-            std::lock_guard<std::mutex> lock(generator.mutex());
-            return at::check_generator<at::CPUGeneratorImpl>(generator)->random64();
-        }())
+        , m_rng(drawSeed())
     {}
 
     torch::Tensor forward(const torch::Tensor &x)
@@ -190,6 +194,7 @@ public:
     AutoencoderNet(const ModelParams &p, int64_t users, int64_t items, bool sparse,
                    bool variational)
         : m_variational(variational)
+        , m_noise(at::detail::createCPUGenerator(drawSeed()))
     {
         m_user = addTable("user", users, p.embeddingDim, sparse, true, kEmbeddingStd);
         m_item = addTable("item", items, p.embeddingDim, sparse, false, kEmbeddingStd);
@@ -221,7 +226,7 @@ public:
         if (m_variational) {
             torch::Tensor logVar = m_logVar->forward(h).clamp(-10.0, 4.0);
             if (is_training())
-                z = mu + torch::randn_like(mu) * torch::exp(0.5 * logVar);
+                z = mu + torch::randn(mu.sizes(), m_noise) * torch::exp(0.5 * logVar);
             out.kl = (-0.5 * (1.0 + logVar - mu.pow(2) - logVar.exp()).sum(1)).mean();
         }
         out.prediction = torch::sigmoid(m_out->forward(m_decoder->forward(z))).squeeze(1);
@@ -230,6 +235,7 @@ public:
 
 private:
     bool m_variational;
+    at::Generator m_noise; // the reparameterisation's own generator
     nn::Embedding m_user{nullptr}, m_item{nullptr};
     std::shared_ptr<PairLinear> m_encoder;
     std::shared_ptr<FastDropout> m_encoderDropout;

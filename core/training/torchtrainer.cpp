@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 
 #include <cmath>
+#include <mutex>
 
 namespace Ncf::Torch {
 
@@ -84,10 +85,6 @@ Result<TrainReport> runEpochs(TorchModel &model, const RatingDataset &data, cons
     // The intra-op thread count is per calling thread (OpenMP), so concurrent jobs each keep
     // their own.
     at::set_num_threads(std::max(1, options.threads));
-    // TODO(#4): torch::manual_seed seeds the process-wide generator that weight
-    // initialisation and the dropout seeds draw from; trials trained concurrently by the
-    // search need a generator of their own to be reproducible one by one.
-    torch::manual_seed(options.seed);
     at::Generator generator = at::detail::createCPUGenerator(options.seed);
 
     const Batches trainSet = tensorsFor(model, data, train);
@@ -207,10 +204,21 @@ public:
         if (train.empty())
             return makeError(ModelsTr::tr("no training ratings"));
         try {
-            torch::manual_seed(options.seed);
-            auto model = std::make_unique<TorchModel>(
-                options.kind, options.params, data.userIds, data.itemIds,
-                MinMaxScaler::fit(data), meanRating(data, train), options.sparseEmbeddings);
+            // Note [Seeding] in LibTorch: initialisation draws from LibTorch's process-wide
+            // generator, so building a model seeds it and draws every initial weight (and
+            // the seeds of the model's own dropout and sampling generators) under one lock.
+            // Concurrent trials then start exactly as they would alone, and the training loop
+            // itself uses only the model's generators and the run's shuffling generator.
+            std::unique_ptr<TorchModel> model;
+            {
+                static std::mutex seeding;
+                std::lock_guard lock(seeding);
+                torch::manual_seed(options.seed);
+                model = std::make_unique<TorchModel>(options.kind, options.params, data.userIds,
+                                                     data.itemIds, MinMaxScaler::fit(data),
+                                                     meanRating(data, train),
+                                                     options.sparseEmbeddings);
+            }
             Result<TrainReport> report = runEpochs(*model, data, train, validation, options,
                                                    callbacks);
             if (!report)
