@@ -1008,6 +1008,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>%1: no dataset %2</source>
         <translation>%1: não existe o conjunto de dados %2</translation>
     </message>
+    <message>
+        <source>%1: experiment %2 is running in another process</source>
+        <translation>%1: a experiência %2 está a correr noutro processo</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Ui</name>

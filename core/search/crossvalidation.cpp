@@ -138,6 +138,9 @@ Result<CvSummary> CrossValidator::run(qint64 id,
     Result<SearchSpace> space = SearchSpace::fromJson(experiment->space);
     if (!space)
         return makeError(space.error());
+    Result<RunLock> lock = m_store.lockExperiment(id);
+    if (!lock)
+        return makeError(lock.error());
     (void)m_store.markInterrupted(id);
     Result<std::vector<TrialRecord>> trials = m_store.trials(id);
     if (!trials)

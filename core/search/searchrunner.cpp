@@ -130,6 +130,9 @@ Result<SearchSummary> SearchRunner::run(qint64 id, const SearchCallbacks &callba
                                                                experiment->space);
     if (!settings)
         return makeError(settings.error());
+    Result<RunLock> lock = m_store.lockExperiment(id);
+    if (!lock)
+        return makeError(lock.error());
     Result<int> interrupted = m_store.markInterrupted(id);
     if (!interrupted)
         return makeError(interrupted.error());

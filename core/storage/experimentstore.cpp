@@ -11,6 +11,10 @@
 
 #include <cmath>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 namespace Ncf {
 
 namespace {
@@ -40,7 +44,7 @@ CREATE TABLE experiments (
     algorithm TEXT NOT NULL,
     settings TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT '{}',
-    status TEXT NOT NULL DEFAULT 'running',
+    status TEXT NOT NULL DEFAULT 'pending',
     created TEXT NOT NULL,
     updated TEXT NOT NULL
 );
@@ -229,6 +233,44 @@ TrialRecord trialFrom(const Statement &s)
 
 } // namespace
 
+RunLock &RunLock::operator=(RunLock &&other) noexcept
+{
+    if (this != &other) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = std::exchange(other.m_fd, -1);
+    }
+    return *this;
+}
+
+RunLock::~RunLock()
+{
+    if (m_fd >= 0)
+        ::close(m_fd); // releases the flock
+}
+
+namespace {
+
+QString lockPath(const QString &db, qint64 id)
+{
+    return QStringLiteral("%1.experiment-%2.lock").arg(db).arg(id);
+}
+
+//! An exclusive, non-blocking flock on `path`; -1 when another process holds it.
+int tryLock(const QString &path)
+{
+    const int fd = ::open(path.toLocal8Bit().constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+} // namespace
+
 QString trialStatusName(TrialStatus status)
 {
     return QLatin1String(kStatusNames[int(status)]);
@@ -282,6 +324,8 @@ Result<std::unique_ptr<ExperimentStore>> ExperimentStore::open(const QString &pa
             return makeError(StorageTr::tr("%1 is not an experiment database: %2")
                                  .arg(path, r.error()));
     if (Result<void> r = store->migrate(); !r)
+        return makeError(r.error());
+    if (Result<int> r = store->markAbandoned(); !r)
         return makeError(r.error());
     return store;
 }
@@ -353,7 +397,8 @@ Result<qint64> ExperimentStore::addExperiment(const ExperimentRecord &e)
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
     s.bindId(1, e.datasetId).bind(2, e.kind).bind(3, e.model).bind(4, toText(e.space));
     s.bind(5, e.algorithm).bind(6, toText(e.settings)).bind(7, toText(e.state));
-    s.bind(8, e.status.isEmpty() ? QStringLiteral("running") : e.status).bind(9, now());
+    // "pending" until a run holds the experiment's lock: only then is "running" a claim.
+    s.bind(8, e.status.isEmpty() ? QStringLiteral("pending") : e.status).bind(9, now());
     if (!s.run())
         return makeError(lastError());
     return qint64(sqlite3_last_insert_rowid(m_db));
@@ -458,6 +503,41 @@ Result<int> ExperimentStore::markInterrupted(qint64 experimentId)
     if (!s.run())
         return makeError(lastError());
     return sqlite3_changes(m_db);
+}
+
+Result<RunLock> ExperimentStore::lockExperiment(qint64 id)
+{
+    const int fd = tryLock(lockPath(m_path, id));
+    if (fd < 0)
+        return makeError(StorageTr::tr("%1: experiment %2 is running in another process")
+                             .arg(m_path)
+                             .arg(id));
+    return RunLock(fd);
+}
+
+Result<int> ExperimentStore::markAbandoned()
+{
+    Result<std::vector<ExperimentRecord>> all = experiments();
+    if (!all)
+        return makeError(all.error());
+    int found = 0;
+    for (const ExperimentRecord &e : *all) {
+        if (e.status != QLatin1String("running"))
+            continue;
+        const int fd = tryLock(lockPath(m_path, e.id));
+        if (fd < 0)
+            continue; // a live process runs it
+        const RunLock held(fd);
+        Result<int> trials = markInterrupted(e.id);
+        if (!trials)
+            return makeError(trials.error());
+        if (Result<void> r = setExperimentStatus(e.id, QStringLiteral("interrupted")); !r)
+            return makeError(r.error());
+        qCInfo(lcStorage) << "experiment" << e.id << "was left running by a process that "
+                          << "ended;" << *trials << "trials marked interrupted";
+        ++found;
+    }
+    return found;
 }
 
 Result<ExperimentRecord> ExperimentStore::experiment(qint64 id) const

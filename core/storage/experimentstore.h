@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -77,6 +78,21 @@ struct CvScoreRecord
 // files forward and refuses newer ones. Calls are serialised by an internal mutex, so worker
 // threads may report directly.
 
+//! Proof that this process runs an experiment: an exclusive lock on a file beside the
+//! database, which the kernel drops when the process ends, however it ends.
+class RunLock
+{
+public:
+    RunLock() = default;
+    explicit RunLock(int fd) : m_fd(fd) {}
+    RunLock(RunLock &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    RunLock &operator=(RunLock &&other) noexcept;
+    ~RunLock();
+
+private:
+    int m_fd = -1;
+};
+
 //! The SQLite experiment store.
 class ExperimentStore
 {
@@ -109,6 +125,12 @@ public:
                           const QJsonObject *schedulerState = nullptr);
     //! Running trials of `experimentId` become interrupted; returns how many.
     Result<int> markInterrupted(qint64 experimentId);
+    //! Locks experiment `id` for this process, or fails if another process runs it.
+    Result<RunLock> lockExperiment(qint64 id);
+    //! Experiments left "running" by a process that has died (no one holds their lock): their
+    //! running trials become interrupted and the experiment too. open() calls it; returns how
+    //! many experiments it found.
+    Result<int> markAbandoned();
 
     Result<ExperimentRecord> experiment(qint64 id) const;
     Result<std::vector<ExperimentRecord>> experiments() const;

@@ -69,12 +69,25 @@ void tst_SearchKill::killAndResume()
     search.kill(); // SIGKILL: no chance to clean up
     QVERIFY(search.waitForFinished(10000));
 
-    // Reopened: the completed trials and their epochs are all there; the running one is
-    // found as it was left.
+    // Reopened: the completed trials and their epochs are all there, and the trial that was
+    // running when the process died reads as interrupted (not failed).
     {
         auto store = std::move(*ExperimentStore::open(db));
         const std::vector<TrialRecord> rows = *store->trials(1);
         QCOMPARE(rows.size(), size_t(trials));
+        int interrupted = 0;
+        QStringList seen, polled;
+        for (const TrialRecord &t : rows) {
+            QVERIFY(t.status != TrialStatus::Running && t.status != TrialStatus::Failed);
+            interrupted += t.status == TrialStatus::Interrupted;
+            seen << QStringLiteral("%1:%2:%3").arg(t.number).arg(trialStatusName(t.status))
+                        .arg(t.epochs);
+        }
+        for (const TrialRecord &t : before)
+            polled << QStringLiteral("%1:%2:%3").arg(t.number).arg(trialStatusName(t.status))
+                          .arg(t.epochs);
+        QVERIFY2(interrupted == 1, qPrintable(seen.join(' ') + " / polled " + polled.join(' ')));
+        QCOMPARE(store->experiment(1)->status, QString("interrupted"));
         for (const TrialRecord &t : before)
             if (t.status == TrialStatus::Completed) {
                 QCOMPARE(int(rows[size_t(t.number)].status), int(TrialStatus::Completed));
