@@ -397,10 +397,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>%1: não há nenhuma pesquisa não terminada para retomar</translation>
     </message>
     <message>
-        <source>%1 changed since the search started (its SHA-256 differs); resuming would mix results from two datasets</source>
-        <translation>%1 foi alterado desde que a pesquisa começou (o seu SHA-256 é diferente); retomá-la misturaria resultados de dois conjuntos de dados</translation>
-    </message>
-    <message>
         <source>Cross-validate the best configurations of a search</source>
         <translation>Fazer a validação cruzada das melhores configurações de uma pesquisa</translation>
     </message>
@@ -461,6 +457,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>--db FILE and --out DIR are required</source>
         <translation>--db FILE e --out DIR são obrigatórios</translation>
+    </message>
+    <message>
+        <source>%1 changed since experiment %2 used it (its SHA-256 differs); going on would mix results from two datasets</source>
+        <translation>%1 mudou desde que a experiência %2 o usou (o seu SHA-256 é diferente); continuar misturaria resultados de dois conjuntos de dados</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <functional>
 #include <thread>
 
 namespace Ncf::Cli {
@@ -36,7 +37,25 @@ QString fileChecksum(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-//! Runs `id` on a worker thread so that Ctrl+C can cancel it cleanly from here.
+//! Runs `work` on a worker thread and calls `cancel` when Ctrl+C arrives, so that an
+//! interrupted run still ends cleanly (its trials stored as interrupted, ready to resume).
+void runCancellable(const std::function<void()> &work, const std::function<void()> &cancel)
+{
+    std::atomic<bool> done{false};
+    std::signal(SIGINT, handleInterrupt);
+    std::thread worker([&] {
+        work();
+        done = true;
+    });
+    while (!done) {
+        if (g_interrupted.exchange(false))
+            cancel();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    worker.join();
+    std::signal(SIGINT, SIG_DFL);
+}
+
 Result<SearchSummary> runInterruptibly(SearchRunner &runner, qint64 id, bool quiet)
 {
     SearchCallbacks callbacks;
@@ -53,20 +72,25 @@ Result<SearchSummary> runInterruptibly(SearchRunner &runner, qint64 id, bool qui
                                                                   + QLatin1Char(')')));
         };
     Result<SearchSummary> result = makeError(QString());
-    std::atomic<bool> done{false};
-    std::signal(SIGINT, handleInterrupt);
-    std::thread worker([&] {
-        result = runner.run(id, callbacks);
-        done = true;
-    });
-    while (!done) {
-        if (g_interrupted.exchange(false))
-            runner.cancel();
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    worker.join();
-    std::signal(SIGINT, SIG_DFL);
+    runCancellable([&] { result = runner.run(id, callbacks); }, [&] { runner.cancel(); });
     return result;
+}
+
+//! The ratings an experiment was run on, refused if the file changed since.
+Result<RatingDataset> experimentData(const ExperimentStore &store, const ExperimentRecord &e)
+{
+    Result<std::pair<QString, QString>> dataset = store.dataset(e.datasetId);
+    if (!dataset)
+        return makeError(dataset.error());
+    Result<RatingDataset> data = loadRatings(dataset->first);
+    if (!data)
+        return data;
+    if (fileChecksum(data->path) != dataset->second)
+        return makeError(CliTr::tr("%1 changed since experiment %2 used it (its SHA-256 "
+                                   "differs); going on would mix results from two datasets")
+                             .arg(data->path)
+                             .arg(e.id));
+    return data;
 }
 
 int report(ExperimentStore &store, const Result<SearchSummary> &summary, bool json)
@@ -192,7 +216,8 @@ int runSearch(const QStringList &args)
         settings.space = *space;
     }
     settings.algorithm = parser.value(QStringLiteral("algo")).toLower();
-    if (settings.algorithm != QLatin1String("random") && settings.algorithm != QLatin1String("asha"))
+    if (settings.algorithm != QLatin1String("random")
+        && settings.algorithm != QLatin1String("asha"))
         return usage(command, CliTr::tr("--algo expects random or asha"));
     bool ok = true;
     auto number = [&](const char *name) {
@@ -277,16 +302,9 @@ int runResume(const QStringList &args)
                                  .arg(wanted)
                            : CliTr::tr("%1: no unfinished search to resume")
                                  .arg((*store)->path()));
-    Result<std::pair<QString, QString>> dataset = (*store)->dataset(target->datasetId);
-    if (!dataset)
-        return fail(dataset.error());
-    Result<RatingDataset> data = loadRatings(dataset->first);
+    Result<RatingDataset> data = experimentData(**store, *target);
     if (!data)
         return fail(data.error());
-    if (fileChecksum(data->path) != dataset->second)
-        return fail(CliTr::tr("%1 changed since the search started (its SHA-256 differs); "
-                              "resuming would mix results from two datasets")
-                        .arg(data->path));
     Result<ModelEngine *> engine = modelEngine();
     if (!engine)
         return fail(engine.error());
@@ -361,10 +379,7 @@ int runCv(const QStringList &args)
     Result<ExperimentRecord> source = (*store)->experiment(settings.sourceExperiment);
     if (!source)
         return fail(source.error());
-    Result<std::pair<QString, QString>> dataset = (*store)->dataset(source->datasetId);
-    if (!dataset)
-        return fail(dataset.error());
-    Result<RatingDataset> data = loadRatings(dataset->first);
+    Result<RatingDataset> data = experimentData(**store, *source);
     if (!data)
         return fail(data.error());
     Result<ModelEngine *> engine = modelEngine();
@@ -376,10 +391,8 @@ int runCv(const QStringList &args)
     if (!id)
         return fail(id.error());
     const bool json = parser.isSet(QStringLiteral("json"));
-    std::signal(SIGINT, handleInterrupt);
     Result<CvSummary> summary = makeError(QString());
-    std::atomic<bool> done{false};
-    std::thread worker([&] {
+    auto work = [&] {
         summary = validator.run(*id, [json](const TrialRecord &t) {
             if (!json && t.status != TrialStatus::Running)
                 printOut(CliTr::tr("configuration %1: %2, CV RMSE %3 at epoch %4\n")
@@ -388,15 +401,8 @@ int runCv(const QStringList &args)
                              .arg(t.bestValRmse, 0, 'f', 4)
                              .arg(t.bestEpoch));
         });
-        done = true;
-    });
-    while (!done) {
-        if (g_interrupted.exchange(false))
-            validator.cancel();
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    worker.join();
-    std::signal(SIGINT, SIG_DFL);
+    };
+    runCancellable(work, [&] { validator.cancel(); });
     if (!summary)
         return fail(summary.error());
 
