@@ -462,6 +462,26 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>%1 changed since experiment %2 used it (its SHA-256 differs); going on would mix results from two datasets</source>
         <translation>%1 mudou desde que a experiência %2 o usou (o seu SHA-256 é diferente); continuar misturaria resultados de dois conjuntos de dados</translation>
     </message>
+    <message>
+        <source>Runs the embedded Kafka broker (librdkafka&apos;s mock cluster) on loopback until Ctrl+C or SIGTERM. The first line of output is its bootstrap address, 127.0.0.1:PORT; the topic movielens exists with --partitions partitions, other topics are created on first use.</source>
+        <translation>Corre o broker Kafka embutido (o cluster simulado do librdkafka) em loopback até Ctrl+C ou SIGTERM. A primeira linha da saída é o seu endereço de bootstrap, 127.0.0.1:PORT; o tópico movielens existe com --partitions partições, os outros tópicos são criados no primeiro uso.</translation>
+    </message>
+    <message>
+        <source>Partitions of the movielens topic.</source>
+        <translation>Partições do tópico movielens.</translation>
+    </message>
+    <message>
+        <source>Brokers in the cluster.</source>
+        <translation>Brokers no cluster.</translation>
+    </message>
+    <message>
+        <source>--partitions and --brokers expect positive whole numbers</source>
+        <translation>--partitions e --brokers esperam números inteiros positivos</translation>
+    </message>
+    <message>
+        <source>Run the embedded Kafka broker on loopback</source>
+        <translation>Correr o broker Kafka embutido em loopback</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Data</name>
@@ -1011,6 +1031,21 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>%1: experiment %2 is running in another process</source>
         <translation>%1: a experiência %2 está a correr noutro processo</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Stream</name>
+    <message>
+        <source>cannot start the embedded Kafka broker: %1</source>
+        <translation>não é possível iniciar o broker Kafka embutido: %1</translation>
+    </message>
+    <message>
+        <source>cannot start the embedded Kafka broker (mock cluster)</source>
+        <translation>não é possível iniciar o broker Kafka embutido (cluster simulado)</translation>
+    </message>
+    <message>
+        <source>embedded broker: cannot create topic %1: %2</source>
+        <translation>broker embutido: não é possível criar o tópico %1: %2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "core/data/splits.h"
 #include "core/data/synth.h"
 #include "core/report/table.h"
+#include "core/streaming/embeddedbroker.h"
 #include "core/stats/eda.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,11 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QtEndian>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <thread>
 #include <QJsonArray>
 
 namespace Ncf::Cli {
@@ -246,6 +252,46 @@ int runSplit(const QStringList &args)
                           {QStringLiteral("validation"), qint64(holdout.test.size())},
                           {QStringLiteral("seed"), qint64(seed)},
                           {QStringLiteral("out"), out.path()}});
+    return Success;
+}
+
+namespace {
+std::atomic<bool> g_stopBroker{false};
+void stopBroker(int)
+{
+    g_stopBroker = true;
+}
+} // namespace
+
+int runBroker(const QStringList &args)
+{
+    const QString command = QStringLiteral("broker");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CliTr::tr(
+        "Runs the embedded Kafka broker (librdkafka's mock cluster) on loopback until Ctrl+C "
+        "or SIGTERM. The first line of output is its bootstrap address, 127.0.0.1:PORT; the "
+        "topic movielens exists with --partitions partitions, other topics are created on "
+        "first use."));
+    parser.addOption({QStringLiteral("partitions"), CliTr::tr("Partitions of the movielens topic."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("brokers"), CliTr::tr("Brokers in the cluster."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+    bool ok1 = false, ok2 = false;
+    const int partitions = parser.value(QStringLiteral("partitions")).toInt(&ok1);
+    const int brokers = parser.value(QStringLiteral("brokers")).toInt(&ok2);
+    if (!ok1 || !ok2 || partitions < 1 || brokers < 1)
+        return usage(command, CliTr::tr("--partitions and --brokers expect positive whole "
+                                        "numbers"));
+    Result<std::unique_ptr<EmbeddedBroker>> broker = EmbeddedBroker::start(brokers, partitions);
+    if (!broker)
+        return fail(broker.error());
+    printOut((*broker)->bootstrapServers() + QLatin1Char('\n'));
+    std::signal(SIGINT, stopBroker);
+    std::signal(SIGTERM, stopBroker);
+    while (!g_stopBroker)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     return Success;
 }
 

@@ -13,4 +13,8 @@ int runSynth(const QStringList &args);
 //! (little-endian uint32 files), so other tools can train on exactly the same rows.
 int runSplit(const QStringList &args);
 
+//! `ncf broker [--partitions N] [--brokers N]`: run the embedded Kafka broker alone; its
+//! bootstrap address is the first line of output.
+int runBroker(const QStringList &args);
+
 } // namespace Ncf::Cli

@@ -26,6 +26,8 @@ const Command kCommands[] = {
      Ncf::Cli::runSynth},
     {"split", QT_TRANSLATE_NOOP("Ncf::Cli", "Write the row numbers of a seeded holdout split"),
      Ncf::Cli::runSplit},
+    {"broker", QT_TRANSLATE_NOOP("Ncf::Cli", "Run the embedded Kafka broker on loopback"),
+     Ncf::Cli::runBroker},
     {"train", QT_TRANSLATE_NOOP("Ncf::Cli", "Train a model on a holdout split and report each "
                                             "epoch"),
      Ncf::Cli::runTrain},

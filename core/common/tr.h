@@ -36,4 +36,9 @@ struct StorageTr
     Q_DECLARE_TR_FUNCTIONS(Ncf::Storage)
 };
 
+struct StreamTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Stream)
+};
+
 } // namespace Ncf
