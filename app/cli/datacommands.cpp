@@ -6,6 +6,7 @@
 #include "core/data/synth.h"
 #include "core/report/table.h"
 #include "core/streaming/embeddedbroker.h"
+#include "core/streaming/producer.h"
 #include "core/stats/eda.h"
 
 #include <QCoreApplication>
@@ -293,6 +294,92 @@ int runBroker(const QStringList &args)
     while (!g_stopBroker)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     return Success;
+}
+
+int runProduce(const QStringList &args)
+{
+    const QString command = QStringLiteral("produce");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CliTr::tr(
+        "Replays the stream part of the continual-learning split of a ratings file into a "
+        "Kafka topic, one JSON message per rating keyed by user id; a rerun continues where "
+        "the last one stopped."));
+    parser.addOption({QStringLiteral("data"), CliTr::tr("Ratings file or folder."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("brokers"), CliTr::tr("Kafka bootstrap servers."),
+                      QStringLiteral("host:port")});
+    parser.addOption({QStringLiteral("topic"), CliTr::tr("Topic."), QStringLiteral("name"),
+                      QStringLiteral("movielens")});
+    parser.addOption({QStringLiteral("rate"), CliTr::tr("Messages per second, or max."),
+                      QStringLiteral("n"), QStringLiteral("max")});
+    parser.addOption({QStringLiteral("initial"),
+                      CliTr::tr("Ratings in the initial training sample."), QStringLiteral("n"),
+                      QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("test-fraction"),
+                      CliTr::tr("Share of the rest held out as the static test set."),
+                      QStringLiteral("f"), QStringLiteral("0.04")});
+    parser.addOption({QStringLiteral("order"), CliTr::tr("Stream order: time or file."),
+                      QStringLiteral("order"), QStringLiteral("time")});
+    parser.addOption({QStringLiteral("seed"), CliTr::tr("Random seed of the split."),
+                      QStringLiteral("seed"), QStringLiteral("42")});
+    parser.addOption({QStringLiteral("config"),
+                      CliTr::tr("A librdkafka setting as name=value (repeatable), e.g. "
+                                "security.protocol=SASL_SSL."),
+                      QStringLiteral("name=value")});
+    parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+    if (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("brokers")))
+        return usage(command, CliTr::tr("--data FILE and --brokers HOST:PORT are required"));
+
+    ProduceOptions options;
+    options.brokers = parser.value(QStringLiteral("brokers"));
+    options.topic = parser.value(QStringLiteral("topic"));
+    options.config = parser.values(QStringLiteral("config"));
+    bool ok = true, good = false;
+    const QString rate = parser.value(QStringLiteral("rate"));
+    options.rate = rate == QLatin1String("max") ? 0.0 : rate.toDouble(&ok);
+    options.split.initial = parser.value(QStringLiteral("initial")).toLongLong(&good);
+    ok = ok && good;
+    options.split.testFraction = parser.value(QStringLiteral("test-fraction")).toDouble(&good);
+    ok = ok && good;
+    options.split.seed = parser.value(QStringLiteral("seed")).toULongLong(&good);
+    ok = ok && good && options.rate >= 0.0;
+    const QString order = parser.value(QStringLiteral("order"));
+    if (!ok || (order != QLatin1String("time") && order != QLatin1String("file")))
+        return usage(command, CliTr::tr("--rate expects a number or max, --initial a whole "
+                                        "number, --test-fraction a fraction, --order time or "
+                                        "file"));
+    options.split.order = order == QLatin1String("time") ? StreamOrder::Time : StreamOrder::File;
+
+    Result<RatingDataset> data = loadRatings(parser.value(QStringLiteral("data")));
+    if (!data)
+        return fail(data.error());
+    Result<ProduceReport> report = [&] {
+        ProgressLine line(CliTr::tr("producing to %1").arg(options.topic));
+        return produceStream(*data, options,
+                             [&](qint64 done, qint64 total) { return line.update(done, total); });
+    }();
+    if (!report)
+        return fail(report.error());
+    if (parser.isSet(QStringLiteral("json")))
+        printJson(QJsonObject{{QStringLiteral("topic"), options.topic},
+                              {QStringLiteral("brokers"), options.brokers},
+                              {QStringLiteral("stream"), report->stream},
+                              {QStringLiteral("skipped"), report->skipped},
+                              {QStringLiteral("produced"), report->produced},
+                              {QStringLiteral("failed"), report->failed},
+                              {QStringLiteral("seconds"), report->seconds}});
+    else
+        printOut(CliTr::tr("%1: produced %2 of %3 stream ratings (%4 were already there, %5 "
+                           "failed) in %6 s\n")
+                     .arg(options.topic)
+                     .arg(report->produced)
+                     .arg(report->stream)
+                     .arg(report->skipped)
+                     .arg(report->failed)
+                     .arg(report->seconds, 0, 'f', 2));
+    return report->failed ? Failure : Success;
 }
 
 } // namespace Ncf::Cli

@@ -17,4 +17,8 @@ int runSplit(const QStringList &args);
 //! bootstrap address is the first line of output.
 int runBroker(const QStringList &args);
 
+//! `ncf produce --data FILE --brokers HOST:PORT [--topic movielens] [--rate N|max] ...`:
+//! replay the stream part of the continual-learning split into Kafka.
+int runProduce(const QStringList &args);
+
 } // namespace Ncf::Cli

@@ -28,6 +28,9 @@ const Command kCommands[] = {
      Ncf::Cli::runSplit},
     {"broker", QT_TRANSLATE_NOOP("Ncf::Cli", "Run the embedded Kafka broker on loopback"),
      Ncf::Cli::runBroker},
+    {"produce", QT_TRANSLATE_NOOP("Ncf::Cli", "Replay the stream part of a ratings file into "
+                                              "Kafka"),
+     Ncf::Cli::runProduce},
     {"train", QT_TRANSLATE_NOOP("Ncf::Cli", "Train a model on a holdout split and report each "
                                             "epoch"),
      Ncf::Cli::runTrain},
