@@ -482,6 +482,64 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>Run the embedded Kafka broker on loopback</source>
         <translation>Correr o broker Kafka embutido em loopback</translation>
     </message>
+    <message>
+        <source>Replays the stream part of the continual-learning split of a ratings file into a Kafka topic, one JSON message per rating keyed by user id; a rerun continues where the last one stopped.</source>
+        <translation>Reproduz a parte de fluxo da divisão para aprendizagem contínua de um ficheiro de classificações num tópico Kafka, uma mensagem JSON por classificação, com o id do utilizador como chave; uma nova execução continua onde a anterior parou.</translation>
+    </message>
+    <message>
+        <source>Kafka bootstrap servers.</source>
+        <translation>Servidores de bootstrap do Kafka.</translation>
+    </message>
+    <message>
+        <source>Topic.</source>
+        <translation>Tópico.</translation>
+    </message>
+    <message>
+        <source>Messages per second, or max.</source>
+        <translation>Mensagens por segundo, ou max.</translation>
+    </message>
+    <message>
+        <source>Ratings in the initial training sample.</source>
+        <translation>Número de classificações na amostra inicial de treino.</translation>
+    </message>
+    <message>
+        <source>Share of the rest held out as the static test set.</source>
+        <translation>Proporção do restante reservada como conjunto de teste estático.</translation>
+    </message>
+    <message>
+        <source>Stream order: time or file.</source>
+        <translation>Ordem do fluxo: time ou file.</translation>
+    </message>
+    <message>
+        <source>Random seed of the split.</source>
+        <translation>Semente aleatória da divisão.</translation>
+    </message>
+    <message>
+        <source>A librdkafka setting as name=value (repeatable), e.g. security.protocol=SASL_SSL.</source>
+        <translation>Uma definição do librdkafka no formato nome=valor (repetível), p. ex. security.protocol=SASL_SSL.</translation>
+    </message>
+    <message>
+        <source>--data FILE and --brokers HOST:PORT are required</source>
+        <translation>--data FILE e --brokers HOST:PORT são obrigatórios</translation>
+    </message>
+    <message>
+        <source>--rate expects a number or max, --initial a whole number, --test-fraction a fraction, --order time or file</source>
+        <translation>--rate espera um número ou max, --initial um número inteiro, --test-fraction uma fração e --order time ou file</translation>
+    </message>
+    <message>
+        <source>producing to %1</source>
+        <translation>a produzir para %1</translation>
+    </message>
+    <message>
+        <source>%1: produced %2 of %3 stream ratings (%4 were already there, %5 failed) in %6 s
+</source>
+        <translation>%1: produzidas %2 de %3 classificações do fluxo (%4 já lá estavam, %5 falharam) em %6 s
+</translation>
+    </message>
+    <message>
+        <source>Replay the stream part of a ratings file into Kafka</source>
+        <translation>Reproduzir a parte de fluxo de um ficheiro de classificações no Kafka</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Data</name>
@@ -1046,6 +1104,34 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>embedded broker: cannot create topic %1: %2</source>
         <translation>broker embutido: não é possível criar o tópico %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the metadata of topic %1: %2</source>
+        <translation>não é possível ler os metadados do tópico %1: %2</translation>
+    </message>
+    <message>
+        <source>topic %1 has no partitions</source>
+        <translation>o tópico %1 não tem partições</translation>
+    </message>
+    <message>
+        <source>Kafka setting %1: %2</source>
+        <translation>Definição do Kafka %1: %2</translation>
+    </message>
+    <message>
+        <source>Kafka setting &apos;%1&apos;: %2</source>
+        <translation>Definição do Kafka &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>expected name=value</source>
+        <translation>esperado nome=valor</translation>
+    </message>
+    <message>
+        <source>cannot create the Kafka producer: %1</source>
+        <translation>não é possível criar o produtor Kafka: %1</translation>
+    </message>
+    <message>
+        <source>cannot produce to %1: %2</source>
+        <translation>não é possível produzir para %1: %2</translation>
     </message>
 </context>
 <context>
