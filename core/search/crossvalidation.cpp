@@ -6,9 +6,7 @@
 #include "core/data/splits.h"
 #include "core/search/searchrunner.h"
 
-#include <QFutureSynchronizer>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -168,9 +166,8 @@ Result<CvSummary> CrossValidator::run(qint64 id,
         QString failure = params ? QString() : params.error();
 
         // The folds of one configuration train in parallel; each reports its epochs.
-        QFutureSynchronizer<void> running;
         for (int f = 0; f < settings.folds && params; ++f) {
-            running.addFuture(QtConcurrent::run(&pool, [&, f] {
+            pool.start([&, f] {
                 TrainOptions options;
                 options.kind = space->model;
                 options.params = *params;
@@ -191,9 +188,11 @@ Result<CvSummary> CrossValidator::run(qint64 id,
                     std::lock_guard lock(mutex);
                     failure = trained.error();
                 }
-            }));
+            });
         }
-        running.waitForFinished();
+        // waitForDone(), not QFuture::waitForFinished(), which may also run a queued fold
+        // on this thread and exceed `workers`.
+        pool.waitForDone();
 
         const CvScoreRecord score = [&] {
             CvScoreRecord s = scoreFolds(rmse);

@@ -5,9 +5,7 @@
 #include "core/data/ratingdataset.h"
 
 #include <QElapsedTimer>
-#include <QFutureSynchronizer>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -155,19 +153,20 @@ Result<SearchSummary> SearchRunner::run(qint64 id, const SearchCallbacks &callba
 
     QThreadPool pool;
     pool.setMaxThreadCount(settings->workers);
-    QFutureSynchronizer<void> running;
     for (const TrialRecord &trial : *trials) {
         if (trial.status != TrialStatus::Pending && trial.status != TrialStatus::Interrupted)
             continue;
         if (trial.status == TrialStatus::Interrupted)
             ++summary.resumedInterrupted;
-        running.addFuture(QtConcurrent::run(&pool, [&, trial] {
+        pool.start([&, trial] {
             if (!waitWhilePaused())
                 return;
             runTrial(trial, *settings, holdout, id, asha.get(), callbacks, summary);
-        }));
+        });
     }
-    running.waitForFinished();
+    // Not QFuture::waitForFinished(): it may run a queued task on this thread as well, one
+    // trial more at a time than `workers` allows. waitForDone() only waits.
+    pool.waitForDone();
 
     // Trials the pool never started after a cancel stay pending; count them as left over.
     if (m_cancelled) {

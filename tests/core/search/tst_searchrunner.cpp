@@ -64,6 +64,8 @@ private Q_SLOTS:
     void ashaStopsTrialsAndSavesRungs();
     void cancelThenResumeCountsNothingTwice();
     void pauseHoldsTrials();
+    void neverMoreTrialsAtOnceThanWorkers_data();
+    void neverMoreTrialsAtOnceThanWorkers();
 
 private:
     std::unique_ptr<ExperimentStore> openStore(const QString &name);
@@ -244,6 +246,39 @@ void tst_SearchRunner::pauseHoldsTrials()
     QVERIFY(summary.ok());
     QCOMPARE(summary->completed, 2);
     QCOMPARE(epochs.load(), 4);
+}
+
+void tst_SearchRunner::neverMoreTrialsAtOnceThanWorkers_data()
+{
+    QTest::addColumn<int>("workers");
+    QTest::newRow("one worker") << 1;
+    QTest::newRow("two workers") << 2;
+}
+
+void tst_SearchRunner::neverMoreTrialsAtOnceThanWorkers()
+{
+    QFETCH(int, workers);
+    auto store = openStore(QStringLiteral("workers-%1.sqlite").arg(workers));
+    SearchRunner runner(*store, m_data, *m_engine);
+    SearchSettings s = mfSearch(QStringLiteral("random"), 8, 2);
+    s.workers = workers;
+    const qint64 id = *runner.create(s, "sum");
+    std::atomic<int> running{0}, most{0};
+    SearchCallbacks callbacks;
+    callbacks.trialChanged = [&](const TrialRecord &t) {
+        if (t.status == TrialStatus::Running) {
+            const int now = ++running;
+            int seen = most.load();
+            while (now > seen && !most.compare_exchange_weak(seen, now)) {
+            }
+        } else {
+            --running;
+        }
+    };
+    Result<SearchSummary> summary = runner.run(id, callbacks);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary->completed, 8);
+    QVERIFY2(most.load() <= workers, qPrintable(QString::number(most.load())));
 }
 
 QTEST_GUILESS_MAIN(tst_SearchRunner)
