@@ -540,6 +540,36 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>Replay the stream part of a ratings file into Kafka</source>
         <translation>Reproduzir a parte de fluxo de um ficheiro de classificações no Kafka</translation>
     </message>
+    <message>
+        <source>holdout: a random split of the whole file; continual: train on the continual-learning split&apos;s initial sample (holding out --split of it for validation) and report the RMSE on its static test set.</source>
+        <translation>holdout: uma divisão aleatória de todo o ficheiro; continual: treinar com a amostra inicial da divisão para aprendizagem contínua (reservando --split dela para validação) e indicar o RMSE no seu conjunto de teste estático.</translation>
+    </message>
+    <message>
+        <source>continual: ratings in the initial training sample.</source>
+        <translation>continual: classificações na amostra inicial de treino.</translation>
+    </message>
+    <message>
+        <source>continual: share of the rest held out as the static test set.</source>
+        <translation>continual: proporção do resto reservada como conjunto de teste estático.</translation>
+    </message>
+    <message>
+        <source>continual: stream order, time or file.</source>
+        <translation>continual: ordem do fluxo, time ou file.</translation>
+    </message>
+    <message>
+        <source>--protocol expects holdout or continual</source>
+        <translation>--protocol espera holdout ou continual</translation>
+    </message>
+    <message>
+        <source>--initial expects a whole number, --test-fraction a fraction and --order time or file</source>
+        <translation>--initial espera um número inteiro, --test-fraction uma fração e --order time ou file</translation>
+    </message>
+    <message>
+        <source>static test set: %1 ratings, RMSE %2
+</source>
+        <translation>conjunto de teste estático: %1 classificações, RMSE %2
+</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Data</name>

@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 
 namespace Ncf::Cli {
@@ -54,6 +55,21 @@ int runTrain(const QStringList &args) {
     parser.addOption(
         {QStringLiteral("dense"),
          CliTr::tr("Use dense Adam for the embeddings too (slower; for comparison).")});
+    parser.addOption({QStringLiteral("protocol"),
+                      CliTr::tr("holdout: a random split of the whole file; continual: train "
+                                "on the continual-learning split's initial sample (holding "
+                                "out --split of it for validation) and report the RMSE on its "
+                                "static test set."),
+                      QStringLiteral("name"), QStringLiteral("holdout")});
+    parser.addOption({QStringLiteral("initial"),
+                      CliTr::tr("continual: ratings in the initial training sample."),
+                      QStringLiteral("n"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("test-fraction"),
+                      CliTr::tr("continual: share of the rest held out as the static test "
+                                "set."),
+                      QStringLiteral("f"), QStringLiteral("0.04")});
+    parser.addOption({QStringLiteral("order"), CliTr::tr("continual: stream order, time or file."),
+                      QStringLiteral("order"), QStringLiteral("time")});
     parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
     if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
         return rc;
@@ -85,6 +101,19 @@ int runTrain(const QStringList &args) {
     if (!ok || options.threads < 1)
         return usage(command, CliTr::tr("--threads expects a positive whole number"));
     const bool json = parser.isSet(QStringLiteral("json"));
+    const QString protocol = parser.value(QStringLiteral("protocol"));
+    if (protocol != QLatin1String("holdout") && protocol != QLatin1String("continual"))
+        return usage(command, CliTr::tr("--protocol expects holdout or continual"));
+    ContinualOptions continual;
+    continual.initial = parser.value(QStringLiteral("initial")).toLongLong(&ok);
+    bool fractionOk = false;
+    continual.testFraction = parser.value(QStringLiteral("test-fraction")).toDouble(&fractionOk);
+    const QString order = parser.value(QStringLiteral("order"));
+    if (!ok || !fractionOk || (order != QLatin1String("time") && order != QLatin1String("file")))
+        return usage(command, CliTr::tr("--initial expects a whole number, --test-fraction a "
+                                        "fraction and --order time or file"));
+    continual.order = order == QLatin1String("time") ? StreamOrder::Time : StreamOrder::File;
+    continual.seed = options.seed;
 
     Result<RatingDataset> data = loadRatings(parser.value(QStringLiteral("data")));
     if (!data)
@@ -92,7 +121,22 @@ int runTrain(const QStringList &args) {
     Result<ModelEngine *> engine = modelEngine();
     if (!engine)
         return fail(engine.error());
-    const Holdout holdout = holdoutSplit(data->size(), split, options.seed);
+    Holdout holdout;
+    RowList staticTest;
+    if (protocol == QLatin1String("continual")) {
+        // The seeded split `ncf produce` and `ncf stream` use: train on its initial sample.
+        Result<ContinualSplit> parts = continualSplit(*data, continual);
+        if (!parts)
+            return fail(parts.error());
+        const Holdout inner = holdoutSplit(parts->initial.size(), split, options.seed);
+        for (uint32_t k : inner.train)
+            holdout.train.push_back(parts->initial[k]);
+        for (uint32_t k : inner.test)
+            holdout.test.push_back(parts->initial[k]);
+        staticTest = parts->test;
+    } else {
+        holdout = holdoutSplit(data->size(), split, options.seed);
+    }
 
     if (!json)
         printOut(CliTr::tr("%1: %2 training and %3 validation ratings, model %4\n"
@@ -121,6 +165,20 @@ int runTrain(const QStringList &args) {
         return fail(trained.error());
     const TrainReport &report = trained->report;
 
+    const double testRmse = staticTest.empty() ? std::nan("")
+                                               : trained->model->rmse(*data, staticTest);
+    if (protocol == QLatin1String("continual")) {
+        QJsonObject metadata = trained->model->metadata();
+        metadata.insert(QStringLiteral("protocol"),
+                        QJsonObject{{QStringLiteral("name"), protocol},
+                                    {QStringLiteral("initial"), continual.initial},
+                                    {QStringLiteral("test_fraction"), continual.testFraction},
+                                    {QStringLiteral("order"), order},
+                                    {QStringLiteral("seed"), QString::number(continual.seed)},
+                                    {QStringLiteral("test_ratings"), qint64(staticTest.size())},
+                                    {QStringLiteral("test_rmse"), testRmse}});
+        trained->model->setMetadata(metadata);
+    }
     if (parser.isSet(QStringLiteral("save"))) {
         if (Result<void> saved = trained->model->save(parser.value(QStringLiteral("save"))); !saved)
             return fail(saved.error());
@@ -133,6 +191,11 @@ int runTrain(const QStringList &args) {
         out.insert(QStringLiteral("train_ratings"), qint64(holdout.train.size()));
         out.insert(QStringLiteral("validation_ratings"), qint64(holdout.test.size()));
         out.insert(QStringLiteral("threads"), options.threads);
+        out.insert(QStringLiteral("protocol"), protocol);
+        if (!staticTest.empty()) {
+            out.insert(QStringLiteral("test_ratings"), qint64(staticTest.size()));
+            out.insert(QStringLiteral("test_rmse"), testRmse);
+        }
         if (parser.isSet(QStringLiteral("save")))
             out.insert(QStringLiteral("saved"), parser.value(QStringLiteral("save")));
         printJson(out);
@@ -144,6 +207,10 @@ int runTrain(const QStringList &args) {
                      .arg(report.cancelled      ? CliTr::tr(", cancelled")
                           : report.stoppedEarly ? CliTr::tr(", stopped early")
                                                 : QString()));
+        if (!staticTest.empty())
+            printOut(CliTr::tr("static test set: %1 ratings, RMSE %2\n")
+                         .arg(staticTest.size())
+                         .arg(testRmse, 0, 'f', 4));
     }
     return report.cancelled ? Failure : Success;
 }

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void killedProducerResumes();
+    void trainsOnTheSameSplit();
 
 private:
     QStringList consumeAll(const QString &format);
@@ -94,6 +95,25 @@ void tst_Produce::killedProducerResumes()
         distinct.insert(line);
     }
     QCOMPARE(distinct.size(), 3840);
+}
+
+void tst_Produce::trainsOnTheSameSplit()
+{
+    // `ncf train --protocol continual` trains on the initial sample of the very split whose
+    // stream the producer replays, and scores the static test set.
+    QProcess train;
+    train.start(QStringLiteral(NCF_BIN_DIR "/ncf"),
+                {"train", "--data", m_dir.filePath("data"), "--model", "mf", "--protocol",
+                 "continual", "--initial", "2000", "--epochs", "2", "--threads", "1", "--save",
+                 m_dir.filePath("model"), "--json"});
+    QVERIFY(train.waitForFinished(60000));
+    QCOMPARE(train.exitCode(), 0);
+    const QJsonObject json = QJsonDocument::fromJson(train.readAllStandardOutput()).object();
+    QCOMPARE(json.value("protocol").toString(), QString("continual"));
+    QCOMPARE(json.value("train_ratings").toInt() + json.value("validation_ratings").toInt(),
+             2000);
+    QCOMPARE(json.value("test_ratings").toInt(), 160);
+    QVERIFY(json.value("test_rmse").toDouble() > 0.0);
 }
 
 QTEST_GUILESS_MAIN(tst_Produce)
