@@ -523,10 +523,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>--data FILE e --brokers HOST:PORT são obrigatórios</translation>
     </message>
     <message>
-        <source>--rate expects a number or max, --initial a whole number, --test-fraction a fraction, --order time or file</source>
-        <translation>--rate espera um número ou max, --initial um número inteiro, --test-fraction uma fração e --order time ou file</translation>
-    </message>
-    <message>
         <source>producing to %1</source>
         <translation>a produzir para %1</translation>
     </message>
@@ -545,18 +541,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>holdout: uma divisão aleatória de todo o ficheiro; continual: treinar com a amostra inicial da divisão para aprendizagem contínua (reservando --split dela para validação) e indicar o RMSE no seu conjunto de teste estático.</translation>
     </message>
     <message>
-        <source>continual: ratings in the initial training sample.</source>
-        <translation>continual: classificações na amostra inicial de treino.</translation>
-    </message>
-    <message>
-        <source>continual: share of the rest held out as the static test set.</source>
-        <translation>continual: proporção do resto reservada como conjunto de teste estático.</translation>
-    </message>
-    <message>
-        <source>continual: stream order, time or file.</source>
-        <translation>continual: ordem do fluxo, time ou file.</translation>
-    </message>
-    <message>
         <source>--protocol expects holdout or continual</source>
         <translation>--protocol espera holdout ou continual</translation>
     </message>
@@ -569,6 +553,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
 </source>
         <translation>conjunto de teste estático: %1 classificações, RMSE %2
 </translation>
+    </message>
+    <message>
+        <source>--rate expects a number or max</source>
+        <translation>--rate espera um número ou max</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -45,6 +47,67 @@ int parseCommandLine(QCommandLineParser &parser, const QString &command,
         return Success;
     }
     return -1;
+}
+
+namespace {
+std::atomic<bool> g_interrupted{false};
+void raiseInterrupt(int)
+{
+    g_interrupted = true;
+}
+} // namespace
+
+InterruptGuard::InterruptGuard(bool alsoTerminate) : m_terminate(alsoTerminate)
+{
+    g_interrupted = false;
+    std::signal(SIGINT, raiseInterrupt);
+    if (m_terminate)
+        std::signal(SIGTERM, raiseInterrupt);
+}
+
+InterruptGuard::~InterruptGuard()
+{
+    std::signal(SIGINT, SIG_DFL);
+    if (m_terminate)
+        std::signal(SIGTERM, SIG_DFL);
+}
+
+bool InterruptGuard::raised()
+{
+    return g_interrupted.load();
+}
+
+bool InterruptGuard::take()
+{
+    return g_interrupted.exchange(false);
+}
+
+void addContinualOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("initial"),
+                      CliTr::tr("Ratings in the initial training sample."), QStringLiteral("n"),
+                      QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("test-fraction"),
+                      CliTr::tr("Share of the rest held out as the static test set."),
+                      QStringLiteral("f"), QStringLiteral("0.04")});
+    parser.addOption({QStringLiteral("order"), CliTr::tr("Stream order: time or file."),
+                      QStringLiteral("order"), QStringLiteral("time")});
+}
+
+Result<ContinualOptions> continualOptions(const QCommandLineParser &parser, uint64_t seed)
+{
+    ContinualOptions options;
+    bool initialOk = false, fractionOk = false;
+    options.initial = parser.value(QStringLiteral("initial")).toLongLong(&initialOk);
+    options.testFraction = parser.value(QStringLiteral("test-fraction")).toDouble(&fractionOk);
+    const QString order = parser.value(QStringLiteral("order"));
+    if (!initialOk || !fractionOk
+        || (order != QLatin1String("time") && order != QLatin1String("file")))
+        return makeError(CliTr::tr("--initial expects a whole number, --test-fraction a "
+                                   "fraction and --order time or file"));
+    options.order = order == QLatin1String("time") ? StreamOrder::Time : StreamOrder::File;
+    options.seed = seed;
+    return options;
 }
 
 ProgressLine::ProgressLine(QString label)

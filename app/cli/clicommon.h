@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/common/result.h"
+#include "core/data/splits.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -29,6 +32,31 @@ void printJson(const QJsonObject &object);
 //! reports unknown options. Returns -1 to go on, otherwise the exit code to return.
 int parseCommandLine(QCommandLineParser &parser, const QString &command,
                      const QStringList &args);
+
+//! While alive, Ctrl+C (and SIGTERM too when asked) only raises a flag that the command
+//! polls, so long work can stop cleanly; the default handlers come back on destruction.
+class InterruptGuard
+{
+public:
+    explicit InterruptGuard(bool alsoTerminate = false);
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard &) = delete;
+    InterruptGuard &operator=(const InterruptGuard &) = delete;
+
+    //! True once an interrupt arrived.
+    static bool raised();
+    //! True if an interrupt arrived since the last call, which clears it.
+    static bool take();
+
+private:
+    bool m_terminate;
+};
+
+//! The continual-learning split's options, shared by `ncf produce` and `ncf train`:
+//! --initial, --test-fraction and --order.
+void addContinualOptions(QCommandLineParser &parser);
+//! Reads them back (with `seed`); the error is a usage message.
+Result<ContinualOptions> continualOptions(const QCommandLineParser &parser, uint64_t seed);
 
 //! A stderr progress line ("loading ratings.csv  42 %"), only when stderr is a terminal.
 class ProgressLine

@@ -16,9 +16,7 @@
 #include <QSaveFile>
 #include <QtEndian>
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <thread>
 #include <QJsonArray>
 
@@ -256,14 +254,6 @@ int runSplit(const QStringList &args)
     return Success;
 }
 
-namespace {
-std::atomic<bool> g_stopBroker{false};
-void stopBroker(int)
-{
-    g_stopBroker = true;
-}
-} // namespace
-
 int runBroker(const QStringList &args)
 {
     const QString command = QStringLiteral("broker");
@@ -289,9 +279,8 @@ int runBroker(const QStringList &args)
     if (!broker)
         return fail(broker.error());
     printOut((*broker)->bootstrapServers() + QLatin1Char('\n'));
-    std::signal(SIGINT, stopBroker);
-    std::signal(SIGTERM, stopBroker);
-    while (!g_stopBroker)
+    const InterruptGuard guard(/*alsoTerminate=*/true);
+    while (!InterruptGuard::raised())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     return Success;
 }
@@ -312,14 +301,7 @@ int runProduce(const QStringList &args)
                       QStringLiteral("movielens")});
     parser.addOption({QStringLiteral("rate"), CliTr::tr("Messages per second, or max."),
                       QStringLiteral("n"), QStringLiteral("max")});
-    parser.addOption({QStringLiteral("initial"),
-                      CliTr::tr("Ratings in the initial training sample."), QStringLiteral("n"),
-                      QStringLiteral("1000000")});
-    parser.addOption({QStringLiteral("test-fraction"),
-                      CliTr::tr("Share of the rest held out as the static test set."),
-                      QStringLiteral("f"), QStringLiteral("0.04")});
-    parser.addOption({QStringLiteral("order"), CliTr::tr("Stream order: time or file."),
-                      QStringLiteral("order"), QStringLiteral("time")});
+    addContinualOptions(parser);
     parser.addOption({QStringLiteral("seed"), CliTr::tr("Random seed of the split."),
                       QStringLiteral("seed"), QStringLiteral("42")});
     parser.addOption({QStringLiteral("config"),
@@ -336,21 +318,18 @@ int runProduce(const QStringList &args)
     options.brokers = parser.value(QStringLiteral("brokers"));
     options.topic = parser.value(QStringLiteral("topic"));
     options.config = parser.values(QStringLiteral("config"));
-    bool ok = true, good = false;
+    bool rateOk = true, seedOk = false;
     const QString rate = parser.value(QStringLiteral("rate"));
-    options.rate = rate == QLatin1String("max") ? 0.0 : rate.toDouble(&ok);
-    options.split.initial = parser.value(QStringLiteral("initial")).toLongLong(&good);
-    ok = ok && good;
-    options.split.testFraction = parser.value(QStringLiteral("test-fraction")).toDouble(&good);
-    ok = ok && good;
-    options.split.seed = parser.value(QStringLiteral("seed")).toULongLong(&good);
-    ok = ok && good && options.rate >= 0.0;
-    const QString order = parser.value(QStringLiteral("order"));
-    if (!ok || (order != QLatin1String("time") && order != QLatin1String("file")))
-        return usage(command, CliTr::tr("--rate expects a number or max, --initial a whole "
-                                        "number, --test-fraction a fraction, --order time or "
-                                        "file"));
-    options.split.order = order == QLatin1String("time") ? StreamOrder::Time : StreamOrder::File;
+    options.rate = rate == QLatin1String("max") ? 0.0 : rate.toDouble(&rateOk);
+    if (!rateOk || options.rate < 0.0)
+        return usage(command, CliTr::tr("--rate expects a number or max"));
+    const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&seedOk);
+    if (!seedOk)
+        return usage(command, CliTr::tr("--seed expects a non-negative integer"));
+    Result<ContinualOptions> split = continualOptions(parser, seed);
+    if (!split)
+        return usage(command, split.error());
+    options.split = *split;
 
     Result<RatingDataset> data = loadRatings(parser.value(QStringLiteral("data")));
     if (!data)

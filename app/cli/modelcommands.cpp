@@ -9,21 +9,9 @@
 #include <QJsonArray>
 #include <QThread>
 
-#include <atomic>
 #include <cmath>
-#include <csignal>
 
 namespace Ncf::Cli {
-
-namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-void handleInterrupt(int) {
-    g_interrupted = true;
-}
-
-} // namespace
 
 int runTrain(const QStringList &args) {
     const QString command = QStringLiteral("train");
@@ -61,15 +49,7 @@ int runTrain(const QStringList &args) {
                                 "out --split of it for validation) and report the RMSE on its "
                                 "static test set."),
                       QStringLiteral("name"), QStringLiteral("holdout")});
-    parser.addOption({QStringLiteral("initial"),
-                      CliTr::tr("continual: ratings in the initial training sample."),
-                      QStringLiteral("n"), QStringLiteral("1000000")});
-    parser.addOption({QStringLiteral("test-fraction"),
-                      CliTr::tr("continual: share of the rest held out as the static test "
-                                "set."),
-                      QStringLiteral("f"), QStringLiteral("0.04")});
-    parser.addOption({QStringLiteral("order"), CliTr::tr("continual: stream order, time or file."),
-                      QStringLiteral("order"), QStringLiteral("time")});
+    addContinualOptions(parser);
     parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
     if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
         return rc;
@@ -104,16 +84,10 @@ int runTrain(const QStringList &args) {
     const QString protocol = parser.value(QStringLiteral("protocol"));
     if (protocol != QLatin1String("holdout") && protocol != QLatin1String("continual"))
         return usage(command, CliTr::tr("--protocol expects holdout or continual"));
-    ContinualOptions continual;
-    continual.initial = parser.value(QStringLiteral("initial")).toLongLong(&ok);
-    bool fractionOk = false;
-    continual.testFraction = parser.value(QStringLiteral("test-fraction")).toDouble(&fractionOk);
-    const QString order = parser.value(QStringLiteral("order"));
-    if (!ok || !fractionOk || (order != QLatin1String("time") && order != QLatin1String("file")))
-        return usage(command, CliTr::tr("--initial expects a whole number, --test-fraction a "
-                                        "fraction and --order time or file"));
-    continual.order = order == QLatin1String("time") ? StreamOrder::Time : StreamOrder::File;
-    continual.seed = options.seed;
+    Result<ContinualOptions> continualParsed = continualOptions(parser, options.seed);
+    if (!continualParsed)
+        return usage(command, continualParsed.error());
+    const ContinualOptions continual = *continualParsed;
 
     Result<RatingDataset> data = loadRatings(parser.value(QStringLiteral("data")));
     if (!data)
@@ -146,7 +120,7 @@ int runTrain(const QStringList &args) {
                      .arg(holdout.test.size())
                      .arg(modelKindName(options.kind)));
     TrainCallbacks callbacks;
-    callbacks.isCanceled = [] { return g_interrupted.load(); };
+    callbacks.isCanceled = [] { return InterruptGuard::raised(); };
     if (!json)
         callbacks.epochFinished = [](const EpochReport &e) {
             printOut(QStringLiteral("%1  %2  %3  %4  %5\n")
@@ -157,10 +131,10 @@ int runTrain(const QStringList &args) {
                          .arg(e.seconds, 7, 'f', 2));
         };
     // Ctrl+C stops after the current batch; the best epoch so far is still reported and saved.
-    std::signal(SIGINT, handleInterrupt);
-    Result<ModelEngine::Trained> trained
-        = (*engine)->train(*data, holdout.train, holdout.test, options, callbacks);
-    std::signal(SIGINT, SIG_DFL);
+    Result<ModelEngine::Trained> trained = [&] {
+        const InterruptGuard guard;
+        return (*engine)->train(*data, holdout.train, holdout.test, options, callbacks);
+    }();
     if (!trained)
         return fail(trained.error());
     const TrainReport &report = trained->report;
@@ -173,7 +147,10 @@ int runTrain(const QStringList &args) {
                         QJsonObject{{QStringLiteral("name"), protocol},
                                     {QStringLiteral("initial"), continual.initial},
                                     {QStringLiteral("test_fraction"), continual.testFraction},
-                                    {QStringLiteral("order"), order},
+                                    {QStringLiteral("order"),
+                                     continual.order == StreamOrder::Time
+                                         ? QStringLiteral("time")
+                                         : QStringLiteral("file")},
                                     {QStringLiteral("seed"), QString::number(continual.seed)},
                                     {QStringLiteral("test_ratings"), qint64(staticTest.size())},
                                     {QStringLiteral("test_rmse"), testRmse}});

@@ -13,20 +13,12 @@
 #include <QThread>
 
 #include <atomic>
-#include <csignal>
 #include <functional>
 #include <thread>
 
 namespace Ncf::Cli {
 
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-void handleInterrupt(int)
-{
-    g_interrupted = true;
-}
 
 QString fileChecksum(const QString &path)
 {
@@ -42,18 +34,17 @@ QString fileChecksum(const QString &path)
 void runCancellable(const std::function<void()> &work, const std::function<void()> &cancel)
 {
     std::atomic<bool> done{false};
-    std::signal(SIGINT, handleInterrupt);
+    const InterruptGuard guard;
     std::thread worker([&] {
         work();
         done = true;
     });
     while (!done) {
-        if (g_interrupted.exchange(false))
+        if (InterruptGuard::take())
             cancel();
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     worker.join();
-    std::signal(SIGINT, SIG_DFL);
 }
 
 Result<SearchSummary> runInterruptibly(SearchRunner &runner, qint64 id, bool quiet)
