@@ -542,20 +542,26 @@ Result<int> ExperimentStore::markAbandoned()
 
 Result<ExperimentRecord> ExperimentStore::experiment(qint64 id) const
 {
-    Result<std::vector<ExperimentRecord>> all = experiments();
-    if (!all)
-        return makeError(all.error());
-    for (const ExperimentRecord &e : *all)
-        if (e.id == id)
-            return e;
-    return makeError(StorageTr::tr("%1: no experiment %2").arg(m_path).arg(id));
+    Result<std::vector<ExperimentRecord>> one = selectExperiments(id);
+    if (!one)
+        return makeError(one.error());
+    if (one->empty())
+        return makeError(StorageTr::tr("%1: no experiment %2").arg(m_path).arg(id));
+    return one->front();
 }
 
 Result<std::vector<ExperimentRecord>> ExperimentStore::experiments() const
 {
+    return selectExperiments(0);
+}
+
+Result<std::vector<ExperimentRecord>> ExperimentStore::selectExperiments(qint64 onlyId) const
+{
     std::lock_guard lock(m_mutex);
     Statement s(m_db, "SELECT id, coalesce(dataset_id, 0), kind, model, space, algorithm, "
-                      "settings, state, status FROM experiments ORDER BY id");
+                      "settings, state, status FROM experiments "
+                      "WHERE ?1 = 0 OR id = ?1 ORDER BY id");
+    s.bind(1, onlyId);
     std::vector<ExperimentRecord> out;
     while (s.next()) {
         ExperimentRecord e;

@@ -144,6 +144,8 @@ public:
 private:
     ExperimentStore() = default;
     Result<void> exec(const char *sql) const;
+    //! Every experiment, or only `onlyId` when it is not 0.
+    Result<std::vector<ExperimentRecord>> selectExperiments(qint64 onlyId) const;
     Result<void> migrate();
     QString lastError() const;
 
