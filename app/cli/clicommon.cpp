@@ -34,6 +34,11 @@ void printJson(const QJsonObject &object)
     printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
 }
 
+void printJsonLine(const QJsonObject &object)
+{
+    printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + u'\n');
+}
+
 int parseCommandLine(QCommandLineParser &parser, const QString &command,
                      const QStringList &args)
 {

@@ -27,6 +27,8 @@ int usage(const QString &command, const QString &message);
 
 void printOut(const QString &text);
 void printJson(const QJsonObject &object);
+//! One object on one line: for commands that report as they go (JSON Lines).
+void printJsonLine(const QJsonObject &object);
 
 //! Parses `args` (without the program and command names) with `parser`; prints --help and
 //! reports unknown options. Returns -1 to go on, otherwise the exit code to return.

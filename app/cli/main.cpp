@@ -4,6 +4,7 @@
 #include "app/cli/datacommands.h"
 #include "app/cli/modelcommands.h"
 #include "app/cli/searchcommands.h"
+#include "app/cli/streamcommands.h"
 
 #include <QCoreApplication>
 
@@ -31,6 +32,8 @@ const Command kCommands[] = {
     {"produce", QT_TRANSLATE_NOOP("Ncf::Cli", "Replay the stream part of a ratings file into "
                                               "Kafka"),
      Ncf::Cli::runProduce},
+    {"stream", QT_TRANSLATE_NOOP("Ncf::Cli", "Fine-tune a model continually from a Kafka topic"),
+     Ncf::Cli::runStream},
     {"train", QT_TRANSLATE_NOOP("Ncf::Cli", "Train a model on a holdout split and report each "
                                             "epoch"),
      Ncf::Cli::runTrain},

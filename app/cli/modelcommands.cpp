@@ -102,11 +102,7 @@ int runTrain(const QStringList &args) {
         Result<ContinualSplit> parts = continualSplit(*data, continual);
         if (!parts)
             return fail(parts.error());
-        const Holdout inner = holdoutSplit(parts->initial.size(), split, options.seed);
-        for (uint32_t k : inner.train)
-            holdout.train.push_back(parts->initial[k]);
-        for (uint32_t k : inner.test)
-            holdout.test.push_back(parts->initial[k]);
+        holdout = initialHoldout(*parts, split, options.seed);
         staticTest = parts->test;
     } else {
         holdout = holdoutSplit(data->size(), split, options.seed);
@@ -152,6 +148,7 @@ int runTrain(const QStringList &args) {
                                          ? QStringLiteral("time")
                                          : QStringLiteral("file")},
                                     {QStringLiteral("seed"), QString::number(continual.seed)},
+                                    {QStringLiteral("train_fraction"), split},
                                     {QStringLiteral("test_ratings"), qint64(staticTest.size())},
                                     {QStringLiteral("test_rmse"), testRmse}});
         trained->model->setMetadata(metadata);

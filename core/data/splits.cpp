@@ -94,4 +94,17 @@ Result<ContinualSplit> continualSplit(const RatingDataset &data, const Continual
     return split;
 }
 
+Holdout initialHoldout(const ContinualSplit &split, double trainFraction, uint64_t seed)
+{
+    const Holdout inner = holdoutSplit(split.initial.size(), trainFraction, seed);
+    Holdout rows;
+    rows.train.reserve(inner.train.size());
+    rows.test.reserve(inner.test.size());
+    for (uint32_t k : inner.train)
+        rows.train.push_back(split.initial[k]);
+    for (uint32_t k : inner.test)
+        rows.test.push_back(split.initial[k]);
+    return rows;
+}
+
 } // namespace Ncf

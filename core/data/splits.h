@@ -55,4 +55,9 @@ struct ContinualSplit
 
 Result<ContinualSplit> continualSplit(const RatingDataset &data, const ContinualOptions &options);
 
+//! The initial sample's own holdout: `trainFraction` of it trains the initial model, the rest
+//! validates it, and stays the "old distribution" the stream's fine-tuning must not forget.
+//! Row numbers of the data, as holdoutSplit() draws them over the initial sample.
+Holdout initialHoldout(const ContinualSplit &split, double trainFraction, uint64_t seed);
+
 } // namespace Ncf

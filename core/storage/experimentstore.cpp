@@ -3,19 +3,17 @@
 #include "core/common/logging.h"
 #include "core/common/tr.h"
 
-#include <sqlite3.h>
+#include "core/storage/sqlite_p.h"
 
-#include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
-
-#include <cmath>
 
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 namespace Ncf {
+
+using namespace Sql;
 
 namespace {
 
@@ -90,128 +88,46 @@ CREATE TABLE cv_scores (
 );
 )sql";
 
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
+// Version 3: the fine-tuning stream's runs and steps (Note [Fine-tuning stream]). Each step
+// keeps its whole record as JSON and the figures people query as columns.
+const char kMigrationV3[] = R"sql(
+CREATE TABLE stream_runs (
+    id INTEGER PRIMARY KEY,
+    state_dir TEXT NOT NULL UNIQUE,
+    model_dir TEXT NOT NULL,
+    brokers TEXT,
+    topic TEXT,
+    consumer_group TEXT,
+    settings TEXT,
+    status TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE stream_steps (
+    run_id INTEGER NOT NULL REFERENCES stream_runs(id),
+    step INTEGER NOT NULL,
+    created TEXT,
+    messages INTEGER,
+    malformed INTEGER,
+    ratings INTEGER,
+    new_users INTEGER,
+    new_items INTEGER,
+    users INTEGER,
+    items INTEGER,
+    val_mse REAL,
+    test_mse REAL,
+    old_mse REAL,
+    test_mse_true REAL,
+    step_seconds REAL,
+    fine_tune_seconds REAL,
+    ingest_rate REAL,
+    lag INTEGER,
+    offsets TEXT,
+    record TEXT NOT NULL,
+    PRIMARY KEY (run_id, step)
+);
+)sql";
 
-QString toText(const QJsonObject &json)
-{
-    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject toObject(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
-//! A prepared statement that finalises itself.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const char *sql) : m_db(db)
-    {
-        m_ok = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) == SQLITE_OK;
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool ok() const { return m_ok; }
-
-    Statement &bind(int index, qint64 value)
-    {
-        m_ok = m_ok && sqlite3_bind_int64(m_stmt, index, value) == SQLITE_OK;
-        return *this;
-    }
-    //! A row id, NULL for 0 (no row).
-    Statement &bindId(int index, qint64 id)
-    {
-        m_ok = m_ok
-               && (id == 0 ? sqlite3_bind_null(m_stmt, index)
-                           : sqlite3_bind_int64(m_stmt, index, id))
-                      == SQLITE_OK;
-        return *this;
-    }
-    Statement &bind(int index, double value)
-    {
-        m_ok = m_ok
-               && (std::isnan(value) ? sqlite3_bind_null(m_stmt, index)
-                                     : sqlite3_bind_double(m_stmt, index, value))
-                      == SQLITE_OK;
-        return *this;
-    }
-    Statement &bind(int index, const QString &value)
-    {
-        const QByteArray utf8 = value.toUtf8();
-        m_ok = m_ok
-               && sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()),
-                                    SQLITE_TRANSIENT)
-                      == SQLITE_OK;
-        return *this;
-    }
-
-    //! Runs the statement: true while rows come (SQLITE_ROW), false at the end or on error.
-    bool next()
-    {
-        if (!m_ok)
-            return false;
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        m_ok = rc == SQLITE_DONE;
-        return false;
-    }
-    bool run()
-    {
-        next();
-        return m_ok;
-    }
-
-    qint64 integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
-    double real(int column) const
-    {
-        return sqlite3_column_type(m_stmt, column) == SQLITE_NULL
-                   ? std::nan("")
-                   : sqlite3_column_double(m_stmt, column);
-    }
-    QString text(int column) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
-        return p ? QString::fromUtf8(p) : QString();
-    }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-    bool m_ok = false;
-};
-
-//! BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() is reached.
-class Transaction
-{
-public:
-    explicit Transaction(sqlite3 *db) : m_db(db)
-    {
-        m_open = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
-    }
-    ~Transaction()
-    {
-        if (m_open)
-            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    bool open() const { return m_open; }
-    bool commit()
-    {
-        const bool ok = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-        m_open = !ok;
-        return ok;
-    }
-
-private:
-    sqlite3 *m_db;
-    bool m_open = false;
-};
 
 TrialRecord trialFrom(const Statement &s)
 {
@@ -363,7 +279,10 @@ Result<void> ExperimentStore::migrate()
     if (version < 2)
         if (Result<void> r = exec(kMigrationV2); !r)
             return r;
-    if (Result<void> r = exec("PRAGMA user_version = 2"); !r)
+    if (version < 3)
+        if (Result<void> r = exec(kMigrationV3); !r)
+            return r;
+    if (Result<void> r = exec("PRAGMA user_version = 3"); !r)
         return r;
     if (!tx.commit())
         return makeError(lastError());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/streaming/streamstep.h"
 #include "core/training/training.h"
 
 #include <QJsonObject>
@@ -97,7 +98,7 @@ private:
 class ExperimentStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     ~ExperimentStore();
 
@@ -138,6 +139,28 @@ public:
     Result<std::vector<EpochRecord>> epochs(qint64 trialId) const;
     Result<void> setCvScore(const CvScoreRecord &score);
     Result<std::vector<CvScoreRecord>> cvScores(qint64 experimentId) const;
+    //! A fine-tuning stream (`ncf stream`), identified by its checkpoint folder.
+    struct StreamRunRecord
+    {
+        qint64 id = 0;
+        QString stateDir;
+        QString modelDir;
+        QString brokers;
+        QString topic;
+        QString group;
+        QJsonObject settings;
+        QString status; //!< "running", "stopped", "finished", "failed"
+        QString created;
+        QString updated;
+    };
+    //! The run with `run.stateDir`, its settings updated, or a new one; returns its id.
+    Result<qint64> addStreamRun(const StreamRunRecord &run);
+    Result<void> setStreamRunStatus(qint64 runId, const QString &status);
+    //! Records a step; a step already recorded (replayed from a checkpoint) is left as it is.
+    Result<void> addStreamStep(qint64 runId, const StreamStep &step);
+    Result<std::vector<StreamRunRecord>> streamRuns() const;
+    Result<std::vector<StreamStep>> streamSteps(qint64 runId) const;
+
     //! Path and checksum of a dataset row.
     Result<std::pair<QString, QString>> dataset(qint64 datasetId) const;
 

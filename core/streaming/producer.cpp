@@ -4,7 +4,7 @@
 #include "core/common/tr.h"
 #include "core/data/ratingdataset.h"
 
-#include <librdkafka/rdkafka.h>
+#include "core/streaming/kafka_p.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -17,12 +17,6 @@ namespace Ncf {
 
 namespace {
 
-struct KafkaDeleter
-{
-    void operator()(rd_kafka_t *rk) const { rd_kafka_destroy(rk); }
-};
-using Kafka = std::unique_ptr<rd_kafka_t, KafkaDeleter>;
-
 void onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque)
 {
     auto *failed = static_cast<std::atomic<qint64> *>(opaque);
@@ -30,37 +24,6 @@ void onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque)
         ++*failed;
         qCWarning(lcStream) << "delivery failed:" << rd_kafka_err2str(message->err);
     }
-}
-
-//! The high watermark of each partition of `topic`: how many messages each holds.
-Result<std::vector<int64_t>> partitionEnds(rd_kafka_t *rk, const QByteArray &topic)
-{
-    const rd_kafka_metadata_t *metadata = nullptr;
-    rd_kafka_topic_t *handle = rd_kafka_topic_new(rk, topic.constData(), nullptr);
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 0, handle, &metadata, 10000);
-    rd_kafka_topic_destroy(handle);
-    if (err)
-        return makeError(StreamTr::tr("cannot read the metadata of topic %1: %2")
-                             .arg(QString::fromUtf8(topic),
-                                  QString::fromUtf8(rd_kafka_err2str(err))));
-    std::vector<int64_t> ends;
-    for (int t = 0; t < metadata->topic_cnt; ++t) {
-        const rd_kafka_metadata_topic_t &info = metadata->topics[t];
-        ends.assign(size_t(std::max(0, info.partition_cnt)), 0);
-        for (int p = 0; p < info.partition_cnt; ++p) {
-            int64_t low = 0, high = 0;
-            const int id = info.partitions[p].id;
-            if (id >= 0 && id < info.partition_cnt
-                && rd_kafka_query_watermark_offsets(rk, topic.constData(), id, &low, &high,
-                                                    10000)
-                       == RD_KAFKA_RESP_ERR_NO_ERROR)
-                ends[size_t(id)] = high;
-        }
-    }
-    rd_kafka_metadata_destroy(metadata);
-    if (ends.empty())
-        return makeError(StreamTr::tr("topic %1 has no partitions").arg(QString::fromUtf8(topic)));
-    return ends;
 }
 
 } // namespace
@@ -73,43 +36,24 @@ Result<ProduceReport> produceStream(const RatingDataset &data, const ProduceOpti
         return makeError(split.error());
     const RowList &stream = split->stream;
 
-    char error[512] = {0};
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
     std::atomic<qint64> failed{0};
-    const std::pair<const char *, QByteArray> settings[] = {
-        {"bootstrap.servers", options.brokers.toUtf8()},
-        {"enable.idempotence", "true"},
-        {"linger.ms", "20"},
-        {"batch.num.messages", "10000"},
-        {"compression.codec", "lz4"}};
-    for (const auto &[name, value] : settings)
-        if (rd_kafka_conf_set(conf, name, value.constData(), error, sizeof error)
-            != RD_KAFKA_CONF_OK) {
-            rd_kafka_conf_destroy(conf);
-            return makeError(StreamTr::tr("Kafka setting %1: %2")
-                                 .arg(QLatin1String(name), QString::fromUtf8(error)));
-        }
-    for (const QString &assignment : options.config) {
-        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
-        if (eq <= 0 || rd_kafka_conf_set(conf, assignment.left(eq).toUtf8().constData(),
-                                         assignment.mid(eq + 1).toUtf8().constData(), error,
-                                         sizeof error)
-                           != RD_KAFKA_CONF_OK) {
-            rd_kafka_conf_destroy(conf);
-            return makeError(StreamTr::tr("Kafka setting '%1': %2")
-                                 .arg(assignment, eq <= 0 ? StreamTr::tr("expected name=value")
-                                                          : QString::fromUtf8(error)));
-        }
-    }
-    rd_kafka_conf_set_dr_msg_cb(conf, onDelivery);
-    rd_kafka_conf_set_opaque(conf, &failed);
-    Kafka producer(rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error));
-    if (!producer)
-        return makeError(StreamTr::tr("cannot create the Kafka producer: %1")
-                             .arg(QString::fromUtf8(error)));
+    Result<Kafka::Conf> conf = Kafka::makeConf(options.brokers,
+                                               {{"enable.idempotence", "true"},
+                                                {"linger.ms", "20"},
+                                                {"batch.num.messages", "10000"},
+                                                {"compression.codec", "lz4"}},
+                                               options.config);
+    if (!conf)
+        return makeError(conf.error());
+    rd_kafka_conf_set_dr_msg_cb(conf->get(), onDelivery);
+    rd_kafka_conf_set_opaque(conf->get(), &failed);
+    Result<Kafka::Handle> producerMade = Kafka::makeHandle(RD_KAFKA_PRODUCER, std::move(*conf));
+    if (!producerMade)
+        return makeError(producerMade.error());
+    Kafka::Handle producer = std::move(*producerMade);
 
     const QByteArray topic = options.topic.toUtf8();
-    Result<std::vector<int64_t>> ends = partitionEnds(producer.get(), topic);
+    Result<std::vector<int64_t>> ends = Kafka::partitionEnds(producer.get(), topic);
     if (!ends)
         return makeError(ends.error());
     const uint32_t partitions = uint32_t(ends->size());
@@ -149,7 +93,7 @@ Result<ProduceReport> produceStream(const RatingDataset &data, const ProduceOpti
                 break;
             if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
                 return makeError(StreamTr::tr("cannot produce to %1: %2")
-                                     .arg(options.topic, QString::fromUtf8(rd_kafka_err2str(err))));
+                                     .arg(options.topic, Kafka::errorText(err)));
             rd_kafka_poll(producer.get(), 50); // the local queue is full: let it drain
         }
         ++report.produced;

@@ -240,6 +240,25 @@ public:
         }
     }
 
+    Result<TrainReport> fineTune(TrainedModel &model, const RatingDataset &data,
+                                 const RowList &train, const RowList &validation,
+                                 const TrainOptions &options,
+                                 const TrainCallbacks &callbacks) override
+    {
+        auto *torchModel = dynamic_cast<TorchModel *>(&model);
+        if (!torchModel)
+            return makeError(ModelsTr::tr("this model was not made by the LibTorch engine"));
+        if (train.empty())
+            return makeError(ModelsTr::tr("no training ratings"));
+        try {
+            return runEpochs(*torchModel, data, train, validation, options, callbacks);
+        } catch (const std::exception &e) {
+            return makeError(ModelsTr::tr("fine-tuning failed: %1")
+                                 .arg(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'),
+                                                                               0, 0)));
+        }
+    }
+
     Result<std::unique_ptr<TrainedModel>> load(const QString &dir) override
     {
         Result<std::unique_ptr<TorchModel>> model = TorchModel::load(dir);

@@ -128,6 +128,16 @@ public:
                                   const RowList &validation, const TrainOptions &options,
                                   const TrainCallbacks &callbacks = {}) = 0;
 
+    //! Continues training `model` (a model this engine made or loaded) from its current
+    //! state, optimiser moments included, on rows `train` of `data`, validating on
+    //! `validation`; ids of `data` must have been admitted first (see TrainedModel::admit()).
+    //! Uses the epochs, seed and threads of `options`; the model keeps its own kind and
+    //! hyperparameters.
+    virtual Result<TrainReport> fineTune(TrainedModel &model, const RatingDataset &data,
+                                         const RowList &train, const RowList &validation,
+                                         const TrainOptions &options,
+                                         const TrainCallbacks &callbacks = {}) = 0;
+
     //! Loads a checkpoint folder written by TrainedModel::save().
     virtual Result<std::unique_ptr<TrainedModel>> load(const QString &dir) = 0;
 };

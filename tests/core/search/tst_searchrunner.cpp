@@ -27,6 +27,13 @@ public:
             return makeError(QStringLiteral("training failed: simulated out of memory"));
         return m_real.train(data, train, validation, options, callbacks);
     }
+    Result<TrainReport> fineTune(TrainedModel &model, const RatingDataset &data,
+                                 const RowList &train, const RowList &validation,
+                                 const TrainOptions &options,
+                                 const TrainCallbacks &callbacks) override
+    {
+        return m_real.fineTune(model, data, train, validation, options, callbacks);
+    }
     Result<std::unique_ptr<TrainedModel>> load(const QString &dir) override
     {
         return m_real.load(dir);

@@ -1,0 +1,109 @@
+#include "core/streaming/kafka_p.h"
+
+#include "core/common/tr.h"
+
+namespace Ncf::Kafka {
+
+Result<Conf> makeConf(const QString &brokers,
+                      const std::vector<std::pair<const char *, QByteArray>> &defaults,
+                      const QStringList &overrides)
+{
+    char error[512] = {0};
+    Conf conf(rd_kafka_conf_new());
+    auto set = [&](const QByteArray &name, const QByteArray &value) {
+        return rd_kafka_conf_set(conf.get(), name.constData(), value.constData(), error,
+                                 sizeof error)
+               == RD_KAFKA_CONF_OK;
+    };
+    if (!set("bootstrap.servers", brokers.toUtf8()))
+        return makeError(StreamTr::tr("Kafka setting bootstrap.servers: %1")
+                             .arg(QString::fromUtf8(error)));
+    for (const auto &[name, value] : defaults)
+        if (!set(name, value))
+            return makeError(StreamTr::tr("Kafka setting %1: %2")
+                                 .arg(QLatin1String(name), QString::fromUtf8(error)));
+    for (const QString &assignment : overrides) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return makeError(StreamTr::tr("Kafka setting '%1': %2")
+                                 .arg(assignment, StreamTr::tr("expected name=value")));
+        if (!set(assignment.left(eq).toUtf8(), assignment.mid(eq + 1).toUtf8()))
+            return makeError(StreamTr::tr("Kafka setting '%1': %2")
+                                 .arg(assignment, QString::fromUtf8(error)));
+    }
+    return conf;
+}
+
+Result<Handle> makeHandle(rd_kafka_type_t type, Conf conf)
+{
+    char error[512] = {0};
+    // rd_kafka_new() owns the configuration only when it succeeds.
+    Handle handle(rd_kafka_new(type, conf.get(), error, sizeof error));
+    if (!handle)
+        return makeError(type == RD_KAFKA_PRODUCER
+                             ? StreamTr::tr("cannot create the Kafka producer: %1")
+                                   .arg(QString::fromUtf8(error))
+                             : StreamTr::tr("cannot create the Kafka consumer: %1")
+                                   .arg(QString::fromUtf8(error)));
+    conf.release();
+    return handle;
+}
+
+QString errorText(rd_kafka_resp_err_t err)
+{
+    return QString::fromUtf8(rd_kafka_err2str(err));
+}
+
+//! The high watermark of each partition of `topic`: how many messages each holds.
+Result<int> partitionCount(rd_kafka_t *rk, const QByteArray &topic, int timeoutMs)
+{
+    const rd_kafka_metadata_t *metadata = nullptr;
+    rd_kafka_topic_t *handle = rd_kafka_topic_new(rk, topic.constData(), nullptr);
+    rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 0, handle, &metadata, timeoutMs);
+    rd_kafka_topic_destroy(handle);
+    if (err)
+        return makeError(StreamTr::tr("cannot read the metadata of topic %1: %2")
+                             .arg(QString::fromUtf8(topic), errorText(err)));
+    int count = 0;
+    if (metadata->topic_cnt > 0) {
+        err = metadata->topics[0].err;
+        count = metadata->topics[0].partition_cnt;
+    }
+    rd_kafka_metadata_destroy(metadata);
+    if (err || count <= 0)
+        return makeError(StreamTr::tr("topic %1 has no partitions: %2")
+                             .arg(QString::fromUtf8(topic), errorText(err)));
+    return count;
+}
+
+Result<std::vector<int64_t>> partitionEnds(rd_kafka_t *rk, const QByteArray &topic,
+                                           int timeoutMs)
+{
+    const rd_kafka_metadata_t *metadata = nullptr;
+    rd_kafka_topic_t *handle = rd_kafka_topic_new(rk, topic.constData(), nullptr);
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 0, handle, &metadata, timeoutMs);
+    rd_kafka_topic_destroy(handle);
+    if (err)
+        return makeError(StreamTr::tr("cannot read the metadata of topic %1: %2")
+                             .arg(QString::fromUtf8(topic), errorText(err)));
+    std::vector<int64_t> ends;
+    for (int t = 0; t < metadata->topic_cnt; ++t) {
+        const rd_kafka_metadata_topic_t &info = metadata->topics[t];
+        ends.assign(size_t(std::max(0, info.partition_cnt)), 0);
+        for (int p = 0; p < info.partition_cnt; ++p) {
+            int64_t low = 0, high = 0;
+            const int id = info.partitions[p].id;
+            if (id >= 0 && id < info.partition_cnt
+                && rd_kafka_query_watermark_offsets(rk, topic.constData(), id, &low, &high,
+                                                    timeoutMs)
+                       == RD_KAFKA_RESP_ERR_NO_ERROR)
+                ends[size_t(id)] = high;
+        }
+    }
+    rd_kafka_metadata_destroy(metadata);
+    if (ends.empty())
+        return makeError(StreamTr::tr("topic %1 has no partitions").arg(QString::fromUtf8(topic)));
+    return ends;
+}
+
+} // namespace Ncf::Kafka
