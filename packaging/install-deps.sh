@@ -7,7 +7,7 @@ packages=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config git
     # Qt 6
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-svg-dev
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libgl-dev
     # LibTorch (CPU) with a fast BLAS: the reference BLAS trains ~10x slower
@@ -17,7 +17,7 @@ packages=(
     # storage
     libsqlite3-dev sqlite3
     # tests and benchmarks
-    xvfb xauth python3 python3-pandas python3-numpy python3-torch
+    xvfb xauth python3 python3-pandas python3-numpy python3-torch python3-flask wrk
     fonts-dejavu-core
 )
 

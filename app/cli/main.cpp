@@ -34,6 +34,9 @@ const Command kCommands[] = {
      Ncf::Cli::runProduce},
     {"stream", QT_TRANSLATE_NOOP("Ncf::Cli", "Fine-tune a model continually from a Kafka topic"),
      Ncf::Cli::runStream},
+    {"serve", QT_TRANSLATE_NOOP("Ncf::Cli", "Serve predictions over HTTP, following new "
+                                            "checkpoints"),
+     Ncf::Cli::runServe},
     {"train", QT_TRANSLATE_NOOP("Ncf::Cli", "Train a model on a holdout split and report each "
                                             "epoch"),
      Ncf::Cli::runTrain},

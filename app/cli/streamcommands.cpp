@@ -3,10 +3,14 @@
 #include "app/cli/clicommon.h"
 #include "core/data/movielensreader.h"
 #include "core/data/ratingdataset.h"
+#include "core/serving/predictionserver.h"
 #include "core/storage/experimentstore.h"
 #include "core/streaming/streamconsumer.h"
 
 #include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <csignal>
 
 #include <cmath>
 #include <cstdio>
@@ -236,6 +240,87 @@ int runStream(const QStringList &args)
                      .arg(summary->seconds, 0, 'f', 1)
                      .arg(summary->checkpoint));
     return Success;
+}
+
+namespace {
+
+int g_stopPipe[2] = {-1, -1};
+
+void onStopSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_stopPipe[1], &byte, 1);
+}
+
+} // namespace
+
+int runServe(const QStringList &args)
+{
+    const QString command = QStringLiteral("serve");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CliTr::tr(
+        "Serves a model's predictions over HTTP: POST /predict {\"userId\", \"movieId\"}, "
+        "POST /predict/batch [...], GET /health. Follows the stream's checkpoints "
+        "(MODEL/stream) and serves each new one as it appears."));
+    parser.addOption({QStringLiteral("model"), CliTr::tr("Model folder."), QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("state"),
+                      CliTr::tr("Checkpoint folder to follow (default MODEL/stream)."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("host"),
+                      CliTr::tr("Address to listen on (loopback by default)."),
+                      QStringLiteral("address"), QStringLiteral("127.0.0.1")});
+    parser.addOption({QStringLiteral("port"), CliTr::tr("Port (0 picks a free one)."),
+                      QStringLiteral("port"), QStringLiteral("8080")});
+    parser.addOption({QStringLiteral("max-body"), CliTr::tr("Largest request body in bytes."),
+                      QStringLiteral("bytes"), QStringLiteral("1048576")});
+    parser.addOption({QStringLiteral("max-batch"), CliTr::tr("Most pairs in one batch."),
+                      QStringLiteral("n"), QStringLiteral("10000")});
+    if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
+        return rc;
+    if (!parser.isSet(QStringLiteral("model")))
+        return usage(command, CliTr::tr("--model DIR is required"));
+    ServeOptions options;
+    options.modelDir = parser.value(QStringLiteral("model"));
+    options.stateDir = parser.value(QStringLiteral("state"));
+    bool ok[3] = {};
+    const uint port = parser.value(QStringLiteral("port")).toUInt(&ok[0]);
+    options.maxBodyBytes = parser.value(QStringLiteral("max-body")).toLongLong(&ok[1]);
+    options.maxBatch = parser.value(QStringLiteral("max-batch")).toInt(&ok[2]);
+    if (!ok[0] || port > 65535 || !ok[1] || options.maxBodyBytes < 1 || !ok[2]
+        || options.maxBatch < 1)
+        return usage(command, CliTr::tr("--port expects 0 to 65535, --max-body and --max-batch "
+                                        "positive whole numbers"));
+    options.port = quint16(port);
+    if (!options.host.setAddress(parser.value(QStringLiteral("host"))))
+        return usage(command, CliTr::tr("--host expects an IP address"));
+
+    PredictionServer server;
+    Result<quint16> listening = server.start(options);
+    if (!listening)
+        return fail(listening.error());
+    // The address first, alone on its line, for scripts and tests.
+    printOut(QStringLiteral("http://%1:%2\n").arg(options.host.toString()).arg(*listening));
+    printOut(CliTr::tr("serving %1 (version %2)\n").arg(server.modelPath()).arg(server.version()));
+    QObject::connect(&server, &PredictionServer::reloaded, &server,
+                     [](int version, const QString &path) {
+                         printOut(CliTr::tr("serving %1 (version %2)\n").arg(path).arg(version));
+                     });
+
+    // Ctrl+C and SIGTERM end the event loop through a pipe (a handler may only write()).
+    if (::pipe(g_stopPipe) != 0)
+        return fail(CliTr::tr("cannot create a pipe: %1")
+                        .arg(QString::fromLocal8Bit(strerror(errno))));
+    QSocketNotifier notifier(g_stopPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier,
+                     [] { QCoreApplication::quit(); });
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+    const int rc = QCoreApplication::exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    server.stop();
+    printOut(CliTr::tr("stopped after %1 requests\n").arg(server.requests()));
+    return rc == 0 ? Success : Failure;
 }
 
 } // namespace Ncf::Cli

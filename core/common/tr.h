@@ -41,4 +41,9 @@ struct StreamTr
     Q_DECLARE_TR_FUNCTIONS(Ncf::Stream)
 };
 
+struct ServeTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Ncf::Serve)
+};
+
 } // namespace Ncf

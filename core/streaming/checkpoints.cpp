@@ -95,7 +95,8 @@ Result<QString> writeCheckpoint(const TrainedModel &model, const StreamStep &ste
     const QDir partialDir(partial);
     for (const QString &name : partialDir.entryList(QDir::Files))
         if (!syncPath(partialDir.filePath(name), false))
-            return makeError(StreamTr::tr("%1: cannot sync to disk").arg(partialDir.filePath(name)));
+            return makeError(
+                StreamTr::tr("%1: cannot sync to disk").arg(partialDir.filePath(name)));
     syncPath(partial, true);
     QDir(target).removeRecursively(); // a step folder left by a run that was rolled back
     if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData())

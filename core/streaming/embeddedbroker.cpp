@@ -61,4 +61,17 @@ Result<void> EmbeddedBroker::createTopic(const QString &topic, int partitions)
     return {};
 }
 
+Result<void> EmbeddedBroker::setBrokerUp(int id, bool up)
+{
+    const rd_kafka_resp_err_t err
+        = up ? rd_kafka_mock_broker_set_up(m_handles->cluster, id)
+             : rd_kafka_mock_broker_set_down(m_handles->cluster, id);
+    if (err)
+        return makeError(StreamTr::tr("cannot take broker %1 %2: %3")
+                             .arg(id)
+                             .arg(up ? QStringLiteral("up") : QStringLiteral("down"),
+                                  QString::fromUtf8(rd_kafka_err2str(err))));
+    return {};
+}
+
 } // namespace Ncf

@@ -26,6 +26,10 @@ public:
 
     Result<void> createTopic(const QString &topic, int partitions);
 
+    //! Takes broker `id` (1-based) down, closing its connections and refusing new ones, or
+    //! brings it back: how the tests and the demo show a broker outage.
+    Result<void> setBrokerUp(int id, bool up);
+
 private:
     EmbeddedBroker() = default;
 

@@ -84,8 +84,9 @@ struct StreamSummary
 // (new partitions are picked up as they appear), so a restart does not wait for a group
 // rebalance; it still commits to consumer group `group`, so the group tools show its lag.
 // With `subscribe` it joins the group and takes what the group assigns (a revoked partition
-// drops its unapplied buffer and restarts at the checkpoint). It parses each message (see parseRatingMessage()); a malformed one is counted, logged with its
-// partition and offset, and skipped. Ratings collect in a buffer. When the buffer holds
+// drops its unapplied buffer and restarts at the checkpoint). It parses each message (see
+// parseRatingMessage()); a malformed one is counted, logged with its partition and offset,
+// and skipped. Ratings collect in a buffer. When the buffer holds
 // `buffer` ratings, or `triggerSeconds` have passed since the last step with at least
 // `minStep` buffered, a step runs: unseen users and movies are admitted (the id maps and the
 // embeddings grow), the buffer is split (validationFraction held out, seeded by the step

@@ -127,9 +127,10 @@ torch::Tensor TorchModel::predictScaled(const torch::Tensor &users,
                                         const torch::Tensor &items) const
 {
     std::lock_guard lock(m_mutex);
-    torch::NoGradGuard noGrad;
+    c10::InferenceMode inference;
     const bool wasTraining = net->is_training();
-    net->eval();
+    if (wasTraining)
+        net->eval();
     std::vector<torch::Tensor> parts;
     for (int64_t start = 0; start < users.size(0); start += kBatch) {
         const int64_t length = std::min(kBatch, users.size(0) - start);
@@ -137,7 +138,10 @@ torch::Tensor TorchModel::predictScaled(const torch::Tensor &users,
             net->forward(users.narrow(0, start, length), items.narrow(0, start, length))
                 .prediction);
     }
-    net->train(wasTraining);
+    if (wasTraining)
+        net->train(true);
+    if (parts.size() == 1)
+        return parts.front();
     return parts.empty() ? torch::empty({0}) : torch::cat(parts);
 }
 
@@ -171,8 +175,11 @@ Prediction TorchModel::predict(uint32_t rawUser, uint32_t rawItem) const
     const uint32_t i = m_items.find(rawItem);
     if (u == IdMap::kAbsent || i == IdMap::kAbsent)
         return {m_meanRating, true};
-    const torch::Tensor scaled = predictScaled(torch::tensor({int64_t(u)}, torch::kLong),
-                                               torch::tensor({int64_t(i)}, torch::kLong));
+    // One pair, as the prediction server asks: no allocation for the inputs.
+    int64_t user = u, item = i;
+    const auto options = torch::TensorOptions().dtype(torch::kLong);
+    const torch::Tensor scaled = predictScaled(torch::from_blob(&user, {1}, options),
+                                               torch::from_blob(&item, {1}, options));
     return {m_scaler.inverse(scaled.item<double>()), false};
 }
 
