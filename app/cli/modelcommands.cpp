@@ -3,6 +3,7 @@
 #include "app/cli/clicommon.h"
 #include "core/data/movielensreader.h"
 #include "core/data/splits.h"
+#include "core/training/continual.h"
 #include "core/training/training.h"
 
 #include <QCoreApplication>
@@ -95,25 +96,29 @@ int runTrain(const QStringList &args) {
     Result<ModelEngine *> engine = modelEngine();
     if (!engine)
         return fail(engine.error());
+    const bool continualProtocol = protocol == QLatin1String("continual");
+    // Holdout sizes for the header line; the continual protocol's come from its split.
     Holdout holdout;
-    RowList staticTest;
-    if (protocol == QLatin1String("continual")) {
-        // The seeded split `ncf produce` and `ncf stream` use: train on its initial sample.
+    qint64 trainCount = 0, validationCount = 0;
+    if (continualProtocol) {
         Result<ContinualSplit> parts = continualSplit(*data, continual);
         if (!parts)
             return fail(parts.error());
-        holdout = initialHoldout(*parts, split, options.seed);
-        staticTest = parts->test;
+        const Holdout inner = holdoutSplit(parts->initial.size(), split, options.seed);
+        trainCount = qint64(inner.train.size());
+        validationCount = qint64(inner.test.size());
     } else {
         holdout = holdoutSplit(data->size(), split, options.seed);
+        trainCount = qint64(holdout.train.size());
+        validationCount = qint64(holdout.test.size());
     }
 
     if (!json)
         printOut(CliTr::tr("%1: %2 training and %3 validation ratings, model %4\n"
                            "epoch  train_mse  val_mse    val_rmse  seconds\n")
                      .arg(data->path)
-                     .arg(holdout.train.size())
-                     .arg(holdout.test.size())
+                     .arg(trainCount)
+                     .arg(validationCount)
                      .arg(modelKindName(options.kind)));
     TrainCallbacks callbacks;
     callbacks.isCanceled = [] { return InterruptGuard::raised(); };
@@ -127,32 +132,29 @@ int runTrain(const QStringList &args) {
                          .arg(e.seconds, 7, 'f', 2));
         };
     // Ctrl+C stops after the current batch; the best epoch so far is still reported and saved.
-    Result<ModelEngine::Trained> trained = [&] {
+    Result<ModelEngine::Trained> trained = makeError(QString());
+    qint64 testRatings = 0;
+    double testRmse = std::nan("");
+    {
         const InterruptGuard guard;
-        return (*engine)->train(*data, holdout.train, holdout.test, options, callbacks);
-    }();
+        if (continualProtocol) {
+            // The seeded split `ncf produce` and `ncf stream` use: train on its initial sample.
+            Result<ContinualTrained> c
+                = trainContinual(**engine, *data, continual, split, options, callbacks);
+            if (c) {
+                testRatings = c->testRatings;
+                testRmse = c->testRmse;
+                trained = std::move(c->trained);
+            } else {
+                trained = makeError(c.error());
+            }
+        } else {
+            trained = (*engine)->train(*data, holdout.train, holdout.test, options, callbacks);
+        }
+    }
     if (!trained)
         return fail(trained.error());
     const TrainReport &report = trained->report;
-
-    const double testRmse = staticTest.empty() ? std::nan("")
-                                               : trained->model->rmse(*data, staticTest);
-    if (protocol == QLatin1String("continual")) {
-        QJsonObject metadata = trained->model->metadata();
-        metadata.insert(QStringLiteral("protocol"),
-                        QJsonObject{{QStringLiteral("name"), protocol},
-                                    {QStringLiteral("initial"), continual.initial},
-                                    {QStringLiteral("test_fraction"), continual.testFraction},
-                                    {QStringLiteral("order"),
-                                     continual.order == StreamOrder::Time
-                                         ? QStringLiteral("time")
-                                         : QStringLiteral("file")},
-                                    {QStringLiteral("seed"), QString::number(continual.seed)},
-                                    {QStringLiteral("train_fraction"), split},
-                                    {QStringLiteral("test_ratings"), qint64(staticTest.size())},
-                                    {QStringLiteral("test_rmse"), testRmse}});
-        trained->model->setMetadata(metadata);
-    }
     if (parser.isSet(QStringLiteral("save"))) {
         if (Result<void> saved = trained->model->save(parser.value(QStringLiteral("save"))); !saved)
             return fail(saved.error());
@@ -162,12 +164,12 @@ int runTrain(const QStringList &args) {
         out.insert(QStringLiteral("model"), modelKindName(options.kind));
         out.insert(QStringLiteral("params"), paramsToJson(options.params, options.kind));
         out.insert(QStringLiteral("data"), data->path);
-        out.insert(QStringLiteral("train_ratings"), qint64(holdout.train.size()));
-        out.insert(QStringLiteral("validation_ratings"), qint64(holdout.test.size()));
+        out.insert(QStringLiteral("train_ratings"), trainCount);
+        out.insert(QStringLiteral("validation_ratings"), validationCount);
         out.insert(QStringLiteral("threads"), options.threads);
         out.insert(QStringLiteral("protocol"), protocol);
-        if (!staticTest.empty()) {
-            out.insert(QStringLiteral("test_ratings"), qint64(staticTest.size()));
+        if (testRatings > 0) {
+            out.insert(QStringLiteral("test_ratings"), testRatings);
             out.insert(QStringLiteral("test_rmse"), testRmse);
         }
         if (parser.isSet(QStringLiteral("save")))
@@ -181,9 +183,9 @@ int runTrain(const QStringList &args) {
                      .arg(report.cancelled      ? CliTr::tr(", cancelled")
                           : report.stoppedEarly ? CliTr::tr(", stopped early")
                                                 : QString()));
-        if (!staticTest.empty())
+        if (testRatings > 0)
             printOut(CliTr::tr("static test set: %1 ratings, RMSE %2\n")
-                         .arg(staticTest.size())
+                         .arg(testRatings)
                          .arg(testRmse, 0, 'f', 4));
     }
     return report.cancelled ? Failure : Success;
