@@ -5,6 +5,7 @@
 #include "ui/datatab.h"
 #include "ui/language.h"
 #include "ui/logpanel.h"
+#include "ui/streamtab.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -28,6 +29,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
     , m_dataTab(new DataTab(this))
+    , m_streamTab(new StreamTab(m_dataTab, this))
     , m_log(new LogPanel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -37,11 +39,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_dataTab, tr("&Data"));
+    m_tabs->addTab(m_streamTab, tr("&Stream"));
     setCentralWidget(m_tabs);
     addDockWidget(Qt::BottomDockWidgetArea, m_log);
     resizeDocks({m_log}, {150}, Qt::Vertical);
 
     connect(m_dataTab, &DataTab::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_streamTab, &StreamTab::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_dataTab, &DataTab::datasetLoaded, this, [this](const QString &path) {
         addRecentFile(path);
@@ -194,7 +199,14 @@ Result<QStringList> MainWindow::saveScreenshots(const QString &dir)
 
 Result<QStringList> MainWindow::exportReport(const QString &dir)
 {
-    return m_dataTab->exportAll(QDir(dir).filePath(QStringLiteral("data")));
+    Result<QStringList> data = m_dataTab->exportAll(QDir(dir).filePath(QStringLiteral("data")));
+    if (!data)
+        return data;
+    Result<QStringList> stream
+        = m_streamTab->exportAll(QDir(dir).filePath(QStringLiteral("stream")));
+    if (!stream)
+        return stream;
+    return *data + *stream;
 }
 
 void MainWindow::exportReportInteractively()
@@ -233,6 +245,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         m_dataTab->cancel();
+    }
+    if (m_streamTab->isBusy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit while streaming?"),
+            tr("Training, the producer or the consumer is still running. Stop them and quit? "
+               "The consumer's last checkpoint is kept; it continues from there next time."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_streamTab->stopAll();
     }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -11,6 +11,7 @@ namespace Ncf::Ui {
 
 class DataTab;
 class LogPanel;
+class StreamTab;
 
 //! The workbench window: one tab per activity, a log panel, recent files, export, settings.
 class MainWindow : public QMainWindow
@@ -22,6 +23,7 @@ public:
     ~MainWindow() override;
 
     DataTab *dataTab() const { return m_dataTab; }
+    StreamTab *streamTab() const { return m_streamTab; }
     LogPanel *logPanel() const { return m_log; }
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -49,6 +51,7 @@ private:
 
     QTabWidget *m_tabs;
     DataTab *m_dataTab;
+    StreamTab *m_streamTab;
     LogPanel *m_log;
     QMenu *m_recentMenu = nullptr;
 };
