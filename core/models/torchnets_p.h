@@ -21,6 +21,36 @@ struct NetOutput
     torch::Tensor penalty;    //!< MF: reg x squared norms of the rows used; undefined otherwise
 };
 
+//! The eval-mode forward pass for one (user, item) pair in plain loops, without LibTorch's
+//! per-operator dispatch, which costs about ten times the arithmetic at batch size one: the
+//! prediction server's path. It points into the live parameters (float32, contiguous), so it
+//! follows in-place training updates, and must be rebuilt when a table is replaced (admit()).
+struct PairScorer
+{
+    enum class Shape { Constant, Factors, Network };
+    struct Dense
+    {
+        const float *weight = nullptr; //!< [out, in], row-major
+        const float *bias = nullptr;
+        int64_t in = 0;
+        int64_t out = 0;
+        bool relu = false;
+    };
+
+    Shape shape = Shape::Constant;
+    float constant = 0.0f;              //!< Constant: the prediction; Factors: the global mean
+    const float *userTable = nullptr;   //!< [users, width]
+    const float *itemTable = nullptr;   //!< [items, width]
+    int64_t width = 0;
+    const float *userBias = nullptr;    //!< Factors
+    const float *itemBias = nullptr;
+    Dense first;                        //!< Network: over [user row; item row], then ReLU
+    std::vector<Dense> layers;          //!< Network: the rest; the last is followed by sigmoid
+
+    //! The prediction on the [0, 1] scale, equal to the eval-mode forward() to rounding.
+    float score(int64_t user, int64_t item) const;
+};
+
 //! A network that maps (user, item) index batches to ratings. Every model keeps its
 //! per-user and per-item tables as embeddings, so growth and the lazy optimiser treat them
 //! alike.
@@ -28,6 +58,8 @@ class RatingNet : public torch::nn::Module
 {
 public:
     virtual NetOutput forward(const torch::Tensor &users, const torch::Tensor &items) = 0;
+    //! The one-pair evaluator over the current parameters.
+    virtual PairScorer scorer() = 0;
 
     //! Tables indexed by user (first) or item (second): grown by admit(), updated row-wise.
     std::vector<torch::nn::Embedding> userTables;

@@ -175,12 +175,11 @@ Prediction TorchModel::predict(uint32_t rawUser, uint32_t rawItem) const
     const uint32_t i = m_items.find(rawItem);
     if (u == IdMap::kAbsent || i == IdMap::kAbsent)
         return {m_meanRating, true};
-    // One pair, as the prediction server asks: no allocation for the inputs.
-    int64_t user = u, item = i;
-    const auto options = torch::TensorOptions().dtype(torch::kLong);
-    const torch::Tensor scaled = predictScaled(torch::from_blob(&user, {1}, options),
-                                               torch::from_blob(&item, {1}, options));
-    return {m_scaler.inverse(scaled.item<double>()), false};
+    // One pair, as the prediction server asks: plain loops over the live weights.
+    std::lock_guard lock(m_mutex);
+    if (!m_scorer)
+        m_scorer = net->scorer();
+    return {m_scaler.inverse(double(m_scorer->score(int64_t(u), int64_t(i)))), false};
 }
 
 std::vector<double> TorchModel::predictRows(const RatingDataset &data, const RowList &rows) const
@@ -211,6 +210,7 @@ AdmitReport TorchModel::admit(const std::vector<uint32_t> &rawUsers,
                              int64_t(m_items.size()) - oldItems};
 
     torch::NoGradGuard noGrad;
+    m_scorer.reset(); // the tables are about to be replaced
     size_t tableIndex = 0;
     auto grow = [&](std::vector<torch::nn::Embedding> &tables, int64_t added) {
         for (torch::nn::Embedding &table : tables) {

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <mutex>
+#include <optional>
 
 namespace Ncf::Torch {
 
@@ -68,6 +69,7 @@ private:
     bool m_sparse;
     QJsonObject m_metadata;
     mutable std::mutex m_mutex; // guards net for concurrent predictions (the server)
+    mutable std::optional<PairScorer> m_scorer; // built on first predict(), reset by admit()
 };
 
 } // namespace Ncf::Torch

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void earlyStoppingRestoresBest();
     void cancellation_data();
     void cancellation();
+    void onePairPathMatchesBatches_data();
+    void onePairPathMatchesBatches();
 
 private:
     ModelEngine *m_engine = nullptr;
@@ -429,6 +431,50 @@ void tst_Training::cancellation()
     QVERIFY(!p.coldStart);
     QVERIFY(std::isfinite(p.rating));
     QVERIFY(std::isfinite(trained->model->rmse(m_synth, m_synthSplit.test)));
+}
+
+void tst_Training::onePairPathMatchesBatches_data()
+{
+    QTest::addColumn<int>("kind");
+    for (ModelKind kind : {ModelKind::NonLinear, ModelKind::Autoencoder, ModelKind::Vae,
+                           ModelKind::Mf, ModelKind::Mean})
+        QTest::newRow(qPrintable(modelKindName(kind))) << int(kind);
+}
+
+void tst_Training::onePairPathMatchesBatches()
+{
+    // predict() evaluates one pair in plain loops (the server's path); it must agree with the
+    // batched LibTorch forward pass, before and after the tables grow.
+    QFETCH(int, kind);
+    TrainOptions options = tinyOptions(ModelKind(kind), 2);
+    Result<ModelEngine::Trained> trained = m_engine->train(m_synth, m_synthSplit.train,
+                                                           m_synthSplit.test, options);
+    QVERIFY2(trained.ok(), qPrintable(errorOf(trained)));
+    TrainedModel &model = *trained->model;
+    const RowList rows(m_synthSplit.test.begin(), m_synthSplit.test.begin() + 300);
+    auto compare = [&] {
+        const std::vector<double> batched = model.predictRows(m_synth, rows);
+        for (size_t k = 0; k < rows.size(); ++k) {
+            const uint32_t row = rows[k];
+            const Prediction p = model.predict(m_synth.userIds.rawId(m_synth.users[row]),
+                                               m_synth.itemIds.rawId(m_synth.items[row]));
+            QVERIFY(!p.coldStart);
+            QVERIFY2(std::abs(p.rating - batched[k]) < 1e-4,
+                     qPrintable(QStringLiteral("row %1: %2 vs %3")
+                                    .arg(row)
+                                    .arg(p.rating)
+                                    .arg(batched[k])));
+        }
+    };
+    compare();
+    if (QTest::currentTestFailed())
+        return;
+    const AdmitReport grown = model.admit({900001, 900002}, {900003});
+    QCOMPARE(grown.newUsers, 2);
+    QCOMPARE(grown.newItems, 1);
+    compare();
+    // A new user starts at the mean row: a real prediction, not the cold-start fallback.
+    QVERIFY(!model.predict(900001, 900003).coldStart);
 }
 
 QTEST_GUILESS_MAIN(tst_Training)
