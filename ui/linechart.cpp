@@ -78,6 +78,7 @@ void LineChart::rescale(bool fromZero)
     if (maxY <= minY)
         maxY = minY + 1;
     m_x->setRange(minX, maxX);
+    m_x->applyNiceNumbers();
     m_y->setRange(minY, maxY + (maxY - minY) * 0.05);
     m_y->applyNiceNumbers();
 }

@@ -16,6 +16,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -310,17 +311,17 @@ void StreamTab::buildLayout()
         m_charts.push_back(std::make_unique<LineChart>(card, x, y));
         return m_charts.back().get();
     };
-    m_mse = chart(tr("Fine-tuning MSE per step"), tr("Step"), tr("MSE (stars squared)"));
+    m_mse = chart(tr("Fine-tuning MSE per step"), tr("Step"), tr("MSE (stars²)"));
     m_mse->addSeries(tr("Static test set"));
     m_mse->addSeries(tr("Validation (20 % of the buffer)"));
     m_mse->addSeries(tr("Old distribution (initial holdout)"), true);
-    m_bufferFill = chart(tr("Buffer fill"), tr("Seconds"), tr("Ratings buffered"));
+    m_bufferFill = chart(tr("Buffer fill"), tr("Seconds"), tr("Ratings"));
     m_bufferFill->addSeries(tr("Buffered"));
-    m_ingest = chart(tr("Ingest rate"), tr("Seconds"), tr("Messages per second"));
+    m_ingest = chart(tr("Ingest rate"), tr("Seconds"), tr("Messages/s"));
     m_ingest->addSeries(tr("Ingest"));
-    m_lag = chart(tr("Consumer lag"), tr("Seconds"), tr("Messages behind"));
+    m_lag = chart(tr("Consumer lag"), tr("Seconds"), tr("Messages"));
     m_lag->addSeries(tr("Lag"));
-    m_growth = chart(tr("New users and movies"), tr("Step"), tr("Admitted so far"));
+    m_growth = chart(tr("New users and movies"), tr("Step"), tr("Admitted"));
     m_growth->addSeries(tr("Users"));
     m_growth->addSeries(tr("Movies"));
 
@@ -659,6 +660,21 @@ void StreamTab::restoreSteps()
         } else {
             qCWarning(lcUi) << store.error();
         }
+    }
+    // The live series are not stored; a restored run shows each step's figures at the time
+    // the step finished instead.
+    m_bufferPoints.clear();
+    m_ingestPoints.clear();
+    m_lagPoints.clear();
+    const QDateTime start = m_steps.empty()
+                                ? QDateTime()
+                                : QDateTime::fromString(m_steps.front().created, Qt::ISODateWithMs);
+    for (const StreamStep &s : m_steps) {
+        const QDateTime at = QDateTime::fromString(s.created, Qt::ISODateWithMs);
+        const double t = start.isValid() && at.isValid() ? start.msecsTo(at) / 1000.0 : s.step;
+        m_bufferPoints.append({t, double(s.ratings)});
+        m_ingestPoints.append({t, s.ingestRate});
+        m_lagPoints.append({t, double(s.lag)});
     }
     m_dirty = true;
     refreshCharts();

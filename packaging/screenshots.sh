@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Renders the README's screenshots (resources/screenshots/*.png) with `ncf-workbench --demo
+# --screenshot`, after a short stream run on the demo dataset so that the Stream tab has
+# steps to show (it restores them from the workbench's experiment database).
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin="$top/build/bin"
+out=${1:-$top/resources/screenshots}
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+data_home=${XDG_DATA_HOME:-$HOME/.local/share}
+app_dir="$data_home/NCF Workbench/ncf-workbench"
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+# The demo dataset, generated on first use.
+"$bin/ncf-workbench" --demo --screenshot "$tmp/warmup" > /dev/null
+demo="$app_dir/demo/ml-100k-synthetic/u.data"
+model="$app_dir/stream-model"
+db="$app_dir/experiments.sqlite"
+
+# A stream run where the Stream tab looks: initial model, producer, consumer.
+rm -rf "$model"
+"$bin/ncf" train --data "$demo" --protocol continual --initial 50000 --model mf --epochs 5 \
+    --save "$model" > /dev/null
+"$bin/ncf" broker --partitions 2 > "$tmp/broker" &
+for _ in $(seq 100); do [ -s "$tmp/broker" ] && break; sleep 0.1; done
+brokers=$(head -1 "$tmp/broker")
+"$bin/ncf" produce --data "$demo" --brokers "$brokers" --initial 50000 > /dev/null
+"$bin/ncf" stream --brokers "$brokers" --model "$model" --data "$demo" --buffer 4000 \
+    --until-end --db "$db" > /dev/null
+
+"$bin/ncf-workbench" --demo --screenshot "$out"
