@@ -558,6 +558,182 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>--rate expects a number or max</source>
         <translation>--rate espera um número ou max</translation>
     </message>
+    <message>
+        <source>Fine-tune a model continually from a Kafka topic</source>
+        <translation>Afinar um modelo continuamente a partir de um tópico Kafka</translation>
+    </message>
+    <message>
+        <source>Serve predictions over HTTP, following new checkpoints</source>
+        <translation>Servir previsões por HTTP, acompanhando os novos pontos de controlo</translation>
+    </message>
+    <message>
+        <source>Fine-tunes a model continually from a Kafka topic of ratings (as `ncf produce` writes them): buffers messages, fine-tunes on each full buffer, evaluates on the static test set and the initial training&apos;s holdout, and checkpoints the model with the consumed offsets. A restart continues from the latest checkpoint.</source>
+        <translation>Afina um modelo continuamente a partir de um tópico Kafka de classificações (tal como o `ncf produce` as escreve): acumula as mensagens num buffer, afina o modelo com cada buffer cheio, avalia-o no conjunto de teste estático e na parte de validação reservada no treino inicial, e guarda um ponto de controlo do modelo com os offsets consumidos. Um reinício continua a partir do ponto de controlo mais recente.</translation>
+    </message>
+    <message>
+        <source>Consumer group id.</source>
+        <translation>Id do grupo de consumidores.</translation>
+    </message>
+    <message>
+        <source>Join the consumer group and read the partitions it assigns (default: read every partition, offsets in the checkpoints).</source>
+        <translation>Entrar no grupo de consumidores e ler as partições que este atribuir (predefinição: ler todas as partições, com os offsets guardados nos pontos de controlo).</translation>
+    </message>
+    <message>
+        <source>The initially trained model (ncf train --protocol continual --save DIR).</source>
+        <translation>O modelo treinado inicialmente (ncf train --protocol continual --save DIR).</translation>
+    </message>
+    <message>
+        <source>The ratings file the model&apos;s continual split was made from.</source>
+        <translation>O ficheiro de classificações a partir do qual foi feita a divisão para aprendizagem contínua do modelo.</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder (default MODEL/stream).</source>
+        <translation>Pasta dos pontos de controlo (predefinição: MODEL/stream).</translation>
+    </message>
+    <message>
+        <source>Fine-tune when this many ratings are buffered.</source>
+        <translation>Afinar quando o buffer tiver este número de classificações.</translation>
+    </message>
+    <message>
+        <source>Also fine-tune when this long has passed since the last step (10s, 500ms, 2m).</source>
+        <translation>Afinar também quando tiver passado este tempo desde o último passo (10s, 500ms, 2m).</translation>
+    </message>
+    <message>
+        <source>Fewest ratings a timed step fine-tunes on.</source>
+        <translation>Número mínimo de classificações com que um passo acionado por tempo afina o modelo.</translation>
+    </message>
+    <message>
+        <source>Share of each buffer held out for validation.</source>
+        <translation>Proporção de cada buffer reservada para validação.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning epochs per step.</source>
+        <translation>Número de épocas de afinação por passo.</translation>
+    </message>
+    <message>
+        <source>Step checkpoints kept on disk.</source>
+        <translation>Número de pontos de controlo de passos mantidos em disco.</translation>
+    </message>
+    <message>
+        <source>Stop after this many steps (0: no limit).</source>
+        <translation>Parar após este número de passos (0: sem limite).</translation>
+    </message>
+    <message>
+        <source>Stop once the topic is read to its end (the rest of the buffer is applied first).</source>
+        <translation>Parar assim que o tópico for lido até ao fim (o resto do buffer é aplicado primeiro).</translation>
+    </message>
+    <message>
+        <source>Experiment database for the steps.</source>
+        <translation>Base de dados de experiências para os passos.</translation>
+    </message>
+    <message>
+        <source>Random seed of each step&apos;s split.</source>
+        <translation>Semente aleatória da divisão de cada passo.</translation>
+    </message>
+    <message>
+        <source>Print each step and the summary as JSON lines.</source>
+        <translation>Mostrar cada passo e o resumo como linhas JSON.</translation>
+    </message>
+    <message>
+        <source>--brokers HOST:PORT, --model DIR and --data FILE are required</source>
+        <translation>--brokers HOST:PORT, --model DIR e --data FILE são obrigatórios</translation>
+    </message>
+    <message>
+        <source>--buffer, --min-step, --epochs, --threads and --keep expect positive whole numbers, --max-steps and --seed non-negative ones</source>
+        <translation>--buffer, --min-step, --epochs, --threads e --keep esperam números inteiros positivos, --max-steps e --seed números inteiros não negativos</translation>
+    </message>
+    <message>
+        <source>--trigger expects a duration such as 10s or 500ms</source>
+        <translation>--trigger espera uma duração como 10s ou 500ms</translation>
+    </message>
+    <message>
+        <source>--validation expects a fraction in [0, 1)</source>
+        <translation>--validation espera uma fração em [0, 1)</translation>
+    </message>
+    <message>
+        <source>step  ratings  new_users  new_movies  val_mse    test_mse   old_mse    test_rmse  seconds
+</source>
+        <translation>step  ratings  new_users  new_movies  val_mse    test_mse   old_mse    test_rmse  seconds
+</translation>
+    </message>
+    <message>
+        <source>broker lost: %1</source>
+        <translation>broker perdido: %1</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>ligado</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>a ligar</translation>
+    </message>
+    <message>
+        <source>%1 | buffer %2/%3 | %4 msg/s | lag %5 | %6</source>
+        <translation>%1 | buffer %2/%3 | %4 msg/s | atraso %5 | %6</translation>
+    </message>
+    <message>
+        <source>steps %1 to %2: %3 messages (%4 malformed, skipped), %5 ratings applied in %6 s; checkpoint %7
+</source>
+        <translation>passos %1 a %2: %3 mensagens (%4 mal formadas, ignoradas), %5 classificações aplicadas em %6 s; ponto de controlo %7
+</translation>
+    </message>
+    <message>
+        <source>Serves a model&apos;s predictions over HTTP: POST /predict {&quot;userId&quot;, &quot;movieId&quot;}, POST /predict/batch [...], GET /health. Follows the stream&apos;s checkpoints (MODEL/stream) and serves each new one as it appears.</source>
+        <translation>Serve as previsões de um modelo por HTTP: POST /predict {&quot;userId&quot;, &quot;movieId&quot;}, POST /predict/batch [...], GET /health. Acompanha os pontos de controlo do fluxo (MODEL/stream) e serve cada novo ponto de controlo assim que aparece.</translation>
+    </message>
+    <message>
+        <source>Model folder.</source>
+        <translation>Pasta do modelo.</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder to follow (default MODEL/stream).</source>
+        <translation>Pasta dos pontos de controlo a acompanhar (predefinição: MODEL/stream).</translation>
+    </message>
+    <message>
+        <source>Address to listen on (loopback by default).</source>
+        <translation>Endereço em que escutar (predefinição: loopback).</translation>
+    </message>
+    <message>
+        <source>Port (0 picks a free one).</source>
+        <translation>Porta (0 escolhe uma livre).</translation>
+    </message>
+    <message>
+        <source>Largest request body in bytes.</source>
+        <translation>Tamanho máximo do corpo de um pedido, em bytes.</translation>
+    </message>
+    <message>
+        <source>Most pairs in one batch.</source>
+        <translation>Número máximo de pares num lote.</translation>
+    </message>
+    <message>
+        <source>--model DIR is required</source>
+        <translation>--model DIR é obrigatório</translation>
+    </message>
+    <message>
+        <source>--port expects 0 to 65535, --max-body and --max-batch positive whole numbers</source>
+        <translation>--port espera um valor de 0 a 65535, --max-body e --max-batch números inteiros positivos</translation>
+    </message>
+    <message>
+        <source>--host expects an IP address</source>
+        <translation>--host espera um endereço IP</translation>
+    </message>
+    <message>
+        <source>serving %1 (version %2)
+</source>
+        <translation>a servir %1 (versão %2)
+</translation>
+    </message>
+    <message>
+        <source>cannot create a pipe: %1</source>
+        <translation>não é possível criar um pipe: %1</translation>
+    </message>
+    <message>
+        <source>stopped after %1 requests
+</source>
+        <translation>parado após %1 pedidos
+</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Data</name>
@@ -824,6 +1000,14 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>cannot load the model engine (libncf_models.so): %1</source>
         <translation>não é possível carregar o motor de modelos (libncf_models.so): %1</translation>
     </message>
+    <message>
+        <source>this model was not made by the LibTorch engine</source>
+        <translation>este modelo não foi criado pelo motor LibTorch</translation>
+    </message>
+    <message>
+        <source>fine-tuning failed: %1</source>
+        <translation>a afinação falhou: %1</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Report</name>
@@ -973,6 +1157,49 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>experiment %1 has no finished trial to validate</source>
         <translation>a experiência %1 não tem nenhum ensaio terminado para validar</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Serve</name>
+    <message>
+        <source>expected a JSON object with userId and movieId</source>
+        <translation>esperado um objeto JSON com userId e movieId</translation>
+    </message>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>falta o campo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>userId and movieId must be whole numbers from 0 to 4294967295</source>
+        <translation>userId e movieId têm de ser números inteiros de 0 a 4294967295</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2 (in use, or not allowed)</source>
+        <translation>não é possível escutar em %1:%2 (em uso ou não permitido)</translation>
+    </message>
+    <message>
+        <source>serving %1 (version %2) on http://%3:%4</source>
+        <translation>a servir %1 (versão %2) em http://%3:%4</translation>
+    </message>
+    <message>
+        <source>request body over %1 bytes</source>
+        <translation>corpo do pedido com mais de %1 bytes</translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1 at byte %2</source>
+        <translation>JSON mal formado: %1 no byte %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of {&quot;userId&quot;, &quot;movieId&quot;} objects, or {&quot;requests&quot;: [...]}</source>
+        <translation>esperado um array JSON de objetos {&quot;userId&quot;, &quot;movieId&quot;}, ou {&quot;requests&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>batch of %1 over the limit of %2</source>
+        <translation>lote de %1 acima do limite de %2</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>elemento %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1377,90 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>cannot produce to %1: %2</source>
         <translation>não é possível produzir para %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the checkpoint folder</source>
+        <translation>%1: não é possível criar a pasta dos pontos de controlo</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the step record: %2</source>
+        <translation>%1: não é possível escrever o registo do passo: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot sync to disk</source>
+        <translation>%1: não é possível sincronizar com o disco</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename the checkpoint into place: %2</source>
+        <translation>%1: não é possível mudar o nome do ponto de controlo para o seu lugar definitivo: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the step record: %2</source>
+        <translation>%1: não é possível ler o registo do passo: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a step record: %2</source>
+        <translation>%1: não é um registo de passo: %2</translation>
+    </message>
+    <message>
+        <source>cannot take broker %1 %2: %3</source>
+        <translation>não é possível mudar o estado do broker %1 para %2: %3</translation>
+    </message>
+    <message>
+        <source>Kafka setting bootstrap.servers: %1</source>
+        <translation>Definição do Kafka bootstrap.servers: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the Kafka consumer: %1</source>
+        <translation>não é possível criar o consumidor Kafka: %1</translation>
+    </message>
+    <message>
+        <source>topic %1 has no partitions: %2</source>
+        <translation>o tópico %1 não tem partições: %2</translation>
+    </message>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>falta o campo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number from 0 to 4294967295</source>
+        <translation>&quot;%1&quot; não é um número inteiro de 0 a 4294967295</translation>
+    </message>
+    <message>
+        <source>rating %1 is not a half star from 0.5 to 5</source>
+        <translation>a classificação %1 não é um múltiplo de meia estrela de 0.5 a 5</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>não é JSON: %1 no byte %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>não é um objeto JSON</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; não é um número</translation>
+    </message>
+    <message>
+        <source>%1 was not trained with --protocol continual, so its static test set is unknown: give the split&apos;s options (--initial, --test-fraction, --order)</source>
+        <translation>%1 não foi treinado com --protocol continual, pelo que o seu conjunto de teste estático é desconhecido: indique as opções da divisão (--initial, --test-fraction, --order)</translation>
+    </message>
+    <message>
+        <source>cannot subscribe to topic %1: %2</source>
+        <translation>não é possível subscrever o tópico %1: %2</translation>
+    </message>
+    <message>
+        <source>skipping malformed message at partition %1 offset %2: %3</source>
+        <translation>a ignorar a mensagem mal formada na partição %1, offset %2: %3</translation>
+    </message>
+    <message>
+        <source>no model folder given</source>
+        <translation>não foi indicada nenhuma pasta de modelo</translation>
+    </message>
+    <message>
+        <source>the buffer must hold at least one rating, the validation fraction lie in [0, 1) and epochs be at least 1</source>
+        <translation>o buffer tem de conter pelo menos uma classificação, a fração de validação tem de estar em [0, 1) e o número de épocas tem de ser pelo menos 1</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1819,433 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>A dataset is still loading. Stop loading and quit?</source>
         <translation>Ainda está a ser carregado um conjunto de dados. Parar o carregamento e sair?</translation>
+    </message>
+    <message>
+        <source>&amp;Stream</source>
+        <translation>F&amp;luxo</translation>
+    </message>
+    <message>
+        <source>Quit while streaming?</source>
+        <translation>Sair com o fluxo em curso?</translation>
+    </message>
+    <message>
+        <source>Training, the producer or the consumer is still running. Stop them and quit? The consumer&apos;s last checkpoint is kept; it continues from there next time.</source>
+        <translation>O treino, o produtor ou o consumidor ainda está em execução. Pará-los e sair? O último ponto de controlo do consumidor é mantido; da próxima vez, continua a partir daí.</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::StreamTab</name>
+    <message>
+        <source>Fine-tuning steps</source>
+        <translation>Passos de afinação</translation>
+    </message>
+    <message>
+        <source>Initial model saved to %1</source>
+        <translation>Modelo inicial guardado em %1</translation>
+    </message>
+    <message>
+        <source>Producer finished: %1 ratings sent</source>
+        <translation>Produtor terminado: %1 classificações enviadas</translation>
+    </message>
+    <message>
+        <source>Consumer stopped</source>
+        <translation>Consumidor parado</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:%1 (model version %2)</source>
+        <translation>http://127.0.0.1:%1 (versão do modelo %2)</translation>
+    </message>
+    <message>
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>Broker embutido</translation>
+    </message>
+    <message>
+        <source>librdkafka&apos;s mock cluster on a loopback port: the real Kafka protocol with no server to install</source>
+        <translation>O cluster simulado do librdkafka numa porta de loopback: o verdadeiro protocolo Kafka, sem nenhum servidor para instalar</translation>
+    </message>
+    <message>
+        <source>External cluster</source>
+        <translation>Cluster externo</translation>
+    </message>
+    <message>
+        <source>Connect to the bootstrap servers below</source>
+        <translation>Ligar aos servidores de bootstrap indicados abaixo</translation>
+    </message>
+    <message>
+        <source>bootstrap.servers of the external cluster; with the embedded broker, the address it listens on</source>
+        <translation>bootstrap.servers do cluster externo; com o broker embutido, o endereço em que este escuta</translation>
+    </message>
+    <message>
+        <source>Bootstrap servers</source>
+        <translation>Servidores de bootstrap</translation>
+    </message>
+    <message>
+        <source>The topic the producer writes and the consumer reads</source>
+        <translation>O tópico em que o produtor escreve e que o consumidor lê</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>Partitions of the embedded broker&apos;s topics</source>
+        <translation>Partições dos tópicos do broker embutido</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partições</translation>
+    </message>
+    <message>
+        <source>librdkafka settings, one name=value per line, passed to the producer and the consumer (security settings of a real cluster)</source>
+        <translation>Definições do librdkafka, uma name=value por linha, passadas ao produtor e ao consumidor (definições de segurança de um cluster real)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Definições</translation>
+    </message>
+    <message>
+        <source>Take the embedded broker down</source>
+        <translation>Desligar o broker embutido</translation>
+    </message>
+    <message>
+        <source>Simulates an outage: the consumer reports the lost broker and recovers when it is back</source>
+        <translation>Simula uma falha: o consumidor reporta a perda do broker e recupera quando este voltar</translation>
+    </message>
+    <message>
+        <source>Broker: not started</source>
+        <translation>Broker: não iniciado</translation>
+    </message>
+    <message>
+        <source>Initial model</source>
+        <translation>Modelo inicial</translation>
+    </message>
+    <message>
+        <source>Model folder: the initially trained model; the stream&apos;s checkpoints go to its stream/ subfolder</source>
+        <translation>Pasta do modelo: o modelo treinado inicialmente; os pontos de controlo do fluxo vão para a sua subpasta stream/</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Procurar...</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Pasta do modelo</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Pasta</translation>
+    </message>
+    <message>
+        <source>Model trained on the split&apos;s initial sample, with its default hyperparameters</source>
+        <translation>Modelo treinado com a amostra inicial da divisão, com os seus hiperparâmetros predefinidos</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Epochs of the initial training</source>
+        <translation>Épocas do treino inicial</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Ratings in the initial sample (the first ones in time); the rest, less the static test set, is the stream</source>
+        <translation>Classificações na amostra inicial (as primeiras no tempo); o resto, menos o conjunto de teste estático, é o fluxo</translation>
+    </message>
+    <message>
+        <source>Initial ratings</source>
+        <translation>Classificações iniciais</translation>
+    </message>
+    <message>
+        <source>Share of the remainder held out as the static test set</source>
+        <translation>Proporção do restante reservada como conjunto de teste estático</translation>
+    </message>
+    <message>
+        <source>Test fraction</source>
+        <translation>Fração de teste</translation>
+    </message>
+    <message>
+        <source>Train initial model</source>
+        <translation>Treinar modelo inicial</translation>
+    </message>
+    <message>
+        <source>Train on the Data tab&apos;s dataset with the continual split and save to the model folder</source>
+        <translation>Treinar com o conjunto de dados do separador Dados, com a divisão para aprendizagem contínua, e guardar na pasta do modelo</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Fluxo</translation>
+    </message>
+    <message>
+        <source>Producer rate in ratings per second; 0 sends as fast as the broker takes them</source>
+        <translation>Ritmo do produtor em classificações por segundo; 0 envia tão depressa quanto o broker as aceitar</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Start producer</source>
+        <translation>Iniciar produtor</translation>
+    </message>
+    <message>
+        <source>Replay the stream part of the split into the topic; a restart continues where it stopped</source>
+        <translation>Reproduzir a parte de fluxo da divisão no tópico; um reinício continua onde parou</translation>
+    </message>
+    <message>
+        <source>%v of %m sent</source>
+        <translation>%v de %m enviadas</translation>
+    </message>
+    <message>
+        <source>Fine-tune when this many ratings are buffered</source>
+        <translation>Afinar quando o buffer tiver este número de classificações</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Buffer</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Also fine-tune when this long has passed since the last step</source>
+        <translation>Afinar também quando tiver passado este tempo desde o último passo</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Acionador</translation>
+    </message>
+    <message>
+        <source>Fine-tuning epochs per step</source>
+        <translation>Épocas de afinação por passo</translation>
+    </message>
+    <message>
+        <source>Epochs per step</source>
+        <translation>Épocas por passo</translation>
+    </message>
+    <message>
+        <source>Start consumer</source>
+        <translation>Iniciar consumidor</translation>
+    </message>
+    <message>
+        <source>Fine-tune the model from the topic, checkpointing each step with its offsets</source>
+        <translation>Afinar o modelo a partir do tópico, guardando um ponto de controlo de cada passo com os seus offsets</translation>
+    </message>
+    <message>
+        <source>buffer %v / %m</source>
+        <translation>buffer %v / %m</translation>
+    </message>
+    <message>
+        <source>Prediction server</source>
+        <translation>Servidor de previsões</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1; 0 picks a free one</source>
+        <translation>Porta em 127.0.0.1; 0 escolhe uma livre</translation>
+    </message>
+    <message>
+        <source>Serve predictions</source>
+        <translation>Servir previsões</translation>
+    </message>
+    <message>
+        <source>POST /predict, POST /predict/batch, GET /health; follows each new checkpoint</source>
+        <translation>POST /predict, POST /predict/batch, GET /health; acompanha cada novo ponto de controlo</translation>
+    </message>
+    <message>
+        <source>Fine-tuning MSE per step</source>
+        <translation>MSE da afinação por passo</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <source>Static test set</source>
+        <translation>Conjunto de teste estático</translation>
+    </message>
+    <message>
+        <source>Validation (20 % of the buffer)</source>
+        <translation>Validação (20 % do buffer)</translation>
+    </message>
+    <message>
+        <source>Old distribution (initial holdout)</source>
+        <translation>Distribuição antiga (validação do treino inicial)</translation>
+    </message>
+    <message>
+        <source>Buffer fill</source>
+        <translation>Ocupação do buffer</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Buffered</source>
+        <translation>No buffer</translation>
+    </message>
+    <message>
+        <source>Ingest rate</source>
+        <translation>Ritmo de ingestão</translation>
+    </message>
+    <message>
+        <source>Ingest</source>
+        <translation>Ingestão</translation>
+    </message>
+    <message>
+        <source>Consumer lag</source>
+        <translation>Atraso do consumidor</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Atraso</translation>
+    </message>
+    <message>
+        <source>New users and movies</source>
+        <translation>Novos utilizadores e filmes</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilizadores</translation>
+    </message>
+    <message>
+        <source>Movies</source>
+        <translation>Filmes</translation>
+    </message>
+    <message>
+        <source>Give the bootstrap servers of the external cluster</source>
+        <translation>Indique os servidores de bootstrap do cluster externo</translation>
+    </message>
+    <message>
+        <source>Broker: embedded at %1</source>
+        <translation>Broker: embutido em %1</translation>
+    </message>
+    <message>
+        <source>The embedded broker is not running</source>
+        <translation>O broker embutido não está em execução</translation>
+    </message>
+    <message>
+        <source>Load a dataset in the Data tab first</source>
+        <translation>Carregue primeiro um conjunto de dados no separador Dados</translation>
+    </message>
+    <message>
+        <source>Initial training cancelled; nothing saved</source>
+        <translation>Treino inicial cancelado; nada foi guardado</translation>
+    </message>
+    <message>
+        <source>Training the initial model on %1 ratings...</source>
+        <translation>A treinar o modelo inicial com %1 classificações...</translation>
+    </message>
+    <message>
+        <source>Load the dataset the model was trained on in the Data tab</source>
+        <translation>Carregue no separador Dados o conjunto de dados com que o modelo foi treinado</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;lost&lt;/b&gt; (%1)</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;perdido&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;connected&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;ligado&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>a ligar</translation>
+    </message>
+    <message>
+        <source>Broker: %1</source>
+        <translation>Broker: %1</translation>
+    </message>
+    <message>
+        <source>%1 | step %2 | %3 messages (%4 malformed) | %5 msg/s | lag %6</source>
+        <translation>%1 | passo %2 | %3 mensagens (%4 mal formadas) | %5 msg/s | atraso %6</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Classificações</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Mal formadas</translation>
+    </message>
+    <message>
+        <source>New users</source>
+        <translation>Novos utilizadores</translation>
+    </message>
+    <message>
+        <source>New movies</source>
+        <translation>Novos filmes</translation>
+    </message>
+    <message>
+        <source>Validation MSE</source>
+        <translation>MSE de validação</translation>
+    </message>
+    <message>
+        <source>Test MSE</source>
+        <translation>MSE de teste</translation>
+    </message>
+    <message>
+        <source>Old MSE</source>
+        <translation>MSE antigo</translation>
+    </message>
+    <message>
+        <source>Test RMSE</source>
+        <translation>RMSE de teste</translation>
+    </message>
+    <message>
+        <source>Fine-tune s</source>
+        <translation>Afinação s</translation>
+    </message>
+    <message>
+        <source>Step s</source>
+        <translation>Passo s</translation>
+    </message>
+    <message>
+        <source>Ingest msg/s</source>
+        <translation>Ingestão msg/s</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Cancelar treino</translation>
+    </message>
+    <message>
+        <source>Stop producer</source>
+        <translation>Parar produtor</translation>
+    </message>
+    <message>
+        <source>Stop consumer</source>
+        <translation>Parar consumidor</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: não é possível criar a pasta</translation>
+    </message>
+    <message>
+        <source>MSE (stars²)</source>
+        <translation>MSE (estrelas²)</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Mensagens/s</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Admitidos</translation>
     </message>
 </context>
 <context>
