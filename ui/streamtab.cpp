@@ -94,6 +94,9 @@ StreamTab::StreamTab(DataTab *data, QWidget *parent)
     });
     connect(&m_producing, &QFutureWatcherBase::finished, this, [this] {
         const QString error = m_producing.result();
+        m_produced = m_producedByWorker;
+        m_produceBar->setRange(0, int(std::min<qint64>(m_streamSize, INT_MAX)));
+        m_produceBar->setValue(int(std::min<qint64>(m_produced, INT_MAX)));
         updateButtons();
         Q_EMIT statusMessage(error.isEmpty() ? tr("Producer finished: %1 ratings sent")
                                                    .arg(m_produced)
@@ -488,6 +491,7 @@ void StreamTab::startProducer()
     options.config = kafkaConfig();
     m_stopProducing = false;
     m_produced = 0;
+    m_producedByWorker = 0;
     saveSettings();
     m_producing.setFuture(QtConcurrent::run([this, dataset, options]() -> QString {
         Result<ProduceReport> report
@@ -500,12 +504,10 @@ void StreamTab::startProducer()
               });
         if (!report)
             return report.error();
-        const qint64 sent = report->skipped + report->produced;
-        QMetaObject::invokeMethod(this, [this, sent, total = report->stream] {
-            m_produced = sent;
-            m_produceBar->setRange(0, int(std::min<qint64>(total, INT_MAX)));
-            m_produceBar->setValue(int(std::min<qint64>(sent, INT_MAX)));
-        }, Qt::BlockingQueuedConnection);
+        // Read by the finished handler on the GUI thread (a blocking call back into the GUI
+        // thread here could deadlock with stopAll(), which waits for this worker).
+        m_producedByWorker = report->skipped + report->produced;
+        m_streamSize = report->stream;
         return QString();
     }));
     updateButtons();

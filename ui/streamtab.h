@@ -168,6 +168,8 @@ private:
     std::vector<StreamStep> m_steps;
     StreamStatus m_status;
     qint64 m_produced = 0;
+    std::atomic<qint64> m_producedByWorker{0};
+    std::atomic<qint64> m_streamSize{0};
     QElapsedTimer m_clock;          // x axis of the time series, from the consumer's start
     QList<QPointF> m_bufferPoints;
     QList<QPointF> m_ingestPoints;

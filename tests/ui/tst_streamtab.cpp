@@ -65,6 +65,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainProduceFineTuneServeExport();
     void restoresStepsFromTheStore();
+    void destroyWhileConsuming();
 
 private:
     QTemporaryDir m_dir;
@@ -200,6 +201,28 @@ void tst_StreamTab::restoresStepsFromTheStore()
     }
     QCOMPARE(tab.stepTable()->model()->rowCount(), int(m_steps.size()));
     QCOMPARE(line(tab.mseChart(), 0)->count(), int(m_steps.size()));
+}
+
+void tst_StreamTab::destroyWhileConsuming()
+{
+    // Closing the tab while the consumer waits for messages stops it and waits for it.
+    QVERIFY(!m_steps.empty());
+    DataTab data;
+    auto *tab = new StreamTab(&data);
+    QSignalSpy loaded(&data, &DataTab::datasetLoaded);
+    data.open(m_data);
+    QVERIFY(loaded.wait(20000));
+    tab->setDatabasePath(m_db);
+    tab->setModelDir(m_model);
+    tab->startConsumer();
+    QVERIFY(tab->isConsuming());
+    QTRY_VERIFY_WITH_TIMEOUT(tab->lastStatus().phase == QLatin1String("consuming"), 30000);
+    delete tab;
+    // Nothing was left to apply: the store still holds exactly the steps of the first run.
+    StreamTab again(&data);
+    again.setDatabasePath(m_db);
+    again.setModelDir(m_model);
+    QCOMPARE(again.steps().size(), m_steps.size());
 }
 
 QTEST_MAIN(tst_StreamTab)
