@@ -152,8 +152,10 @@ void PredictionServer::install(std::shared_ptr<const TrainedModel> model, const 
 void PredictionServer::checkForCheckpoint()
 {
     const QString latest = latestCheckpoint(m_options.stateDir);
+    // A newer step, or any step once the one in service is gone (the stream was restarted
+    // from a new initial model).
     if (latest.isEmpty() || latest == m_modelPath || latest == m_loadingPath
-        || checkpointVersion(latest) <= m_version)
+        || (checkpointVersion(latest) <= m_version && QFileInfo::exists(m_modelPath)))
         return;
     // Load off this thread; the model in service keeps answering meanwhile.
     m_loadingPath = latest;
