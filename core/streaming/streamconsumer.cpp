@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -149,6 +150,7 @@ private:
     QElapsedTimer m_rateWindow;
     double m_ingestRate = 0.0;
     QElapsedTimer m_lastProbe;
+    int m_probeTimeoutMs = 1000;    // see probeBroker()
     QElapsedTimer m_lastAssignCheck;
     int m_loggedMalformed = 0;
 };
@@ -284,6 +286,15 @@ Result<void> StreamRun::connect()
         return makeError(consumer.error());
     m_consumer = std::move(*consumer);
     rd_kafka_poll_set_consumer(m_consumer.get());
+    // The broker answers a connection's requests in order, and holds a fetch that finds
+    // nothing new for up to fetch.wait.max.ms: a probe's request queued behind it must be
+    // given longer than that, or it times out against a broker that is back.
+    char fetchWait[32] = {0};
+    size_t fetchWaitSize = sizeof fetchWait;
+    if (rd_kafka_conf_get(rd_kafka_conf(m_consumer.get()), "fetch.wait.max.ms", fetchWait,
+                          &fetchWaitSize)
+        == RD_KAFKA_CONF_OK)
+        m_probeTimeoutMs = std::clamp(QByteArray(fetchWait).toInt() + 300, 300, 10000);
     if (!m_options.subscribe)
         return {}; // the loop assigns the partitions as it finds them (assignNewPartitions)
 
@@ -346,7 +357,7 @@ void StreamRun::assignNewPartitions()
         return;
     m_lastAssignCheck.start();
     const QByteArray topic = m_options.topic.toUtf8();
-    Result<int> partitions = Kafka::partitionCount(m_consumer.get(), topic, 500);
+    Result<int> partitions = Kafka::partitionCount(m_consumer.get(), topic, m_probeTimeoutMs);
     if (!partitions) {
         qCDebug(lcStream) << "no partitions yet:" << partitions.error();
         return;
@@ -399,7 +410,7 @@ void StreamRun::probeBroker()
         return;
     m_lastProbe.start();
     const rd_kafka_metadata_t *metadata = nullptr;
-    if (rd_kafka_metadata(m_consumer.get(), 0, nullptr, &metadata, 200)
+    if (rd_kafka_metadata(m_consumer.get(), 0, nullptr, &metadata, m_probeTimeoutMs)
         == RD_KAFKA_RESP_ERR_NO_ERROR) {
         rd_kafka_metadata_destroy(metadata);
         m_state.broker = StreamStatus::Broker::Connected;
@@ -616,13 +627,13 @@ Result<StreamSummary> StreamRun::run()
             if (qint64(m_state.buffer.size()) >= m_options.buffer)
                 break;
         }
-        probeBroker();
-        assignNewPartitions();
         if (sinceStatus.elapsed() >= 250) {
             refreshLag();
             reportStatus(QStringLiteral("consuming"));
             sinceStatus.start();
         }
+        probeBroker(); // after the report: while the broker is away a probe waits its timeout
+        assignNewPartitions();
 
         const qint64 buffered = qint64(m_state.buffer.size());
         const qint64 pending = sumOf(m_state.messagesSinceStep);

@@ -227,7 +227,7 @@ void tst_ExperimentStore::migratesVersionOne()
     sqlite3_close(db);
 
     auto store = std::move(*ExperimentStore::open(path));
-    QCOMPARE(store->schemaVersion(), 2);
+    QCOMPARE(store->schemaVersion(), 3);
     QCOMPARE(store->trials(1)->size(), size_t(1)); // the old rows are still there
     CvScoreRecord score;
     score.trialId = 1;
@@ -237,6 +237,29 @@ void tst_ExperimentStore::migratesVersionOne()
     score.foldRmse = {0.89, 0.91};
     QVERIFY(store->setCvScore(score).ok()); // the new table works
     QCOMPARE(store->cvScores(1)->front().foldRmse, (std::vector<double>{0.89, 0.91}));
+
+    // Version 3's stream tables work too, and a step replayed from a checkpoint is ignored.
+    ExperimentStore::StreamRunRecord run;
+    run.stateDir = QStringLiteral("/models/a/stream");
+    run.modelDir = QStringLiteral("/models/a");
+    Result<qint64> runId = store->addStreamRun(run);
+    QVERIFY(runId.ok());
+    QCOMPARE(*store->addStreamRun(run), *runId); // the same state folder, the same run
+    StreamStep step;
+    step.step = 1;
+    step.messages = 10;
+    step.testMse = 0.05;
+    step.offsets = {{0, 7}, {1, 3}};
+    QVERIFY(store->addStreamStep(*runId, step).ok());
+    step.messages = 99;
+    QVERIFY(store->addStreamStep(*runId, step).ok());
+    const std::vector<StreamStep> steps = *store->streamSteps(*runId);
+    QCOMPARE(steps.size(), size_t(1));
+    QCOMPARE(steps.front().messages, 10);
+    QCOMPARE(steps.front().offsets, step.offsets);
+    QVERIFY(std::isnan(steps.front().valMse));
+    QVERIFY(store->setStreamRunStatus(*runId, QStringLiteral("finished")).ok());
+    QCOMPARE(store->streamRuns()->front().status, QStringLiteral("finished"));
 }
 
 QTEST_GUILESS_MAIN(tst_ExperimentStore)
