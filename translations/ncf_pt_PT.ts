@@ -643,10 +643,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>--buffer, --min-step, --epochs, --threads e --keep esperam números inteiros positivos, --max-steps e --seed números inteiros não negativos</translation>
     </message>
     <message>
-        <source>--trigger expects a duration such as 10s or 500ms</source>
-        <translation>--trigger espera uma duração como 10s ou 500ms</translation>
-    </message>
-    <message>
         <source>--validation expects a fraction in [0, 1)</source>
         <translation>--validation espera uma fração em [0, 1)</translation>
     </message>
@@ -733,6 +729,19 @@ epoch  train_mse  val_mse    val_rmse  seconds
 </source>
         <translation>parado após %1 pedidos
 </translation>
+    </message>
+    <message>
+        <source>With --until-end: stop only when nothing new came for this long (for a producer that is still writing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--trigger and --end-idle expect a duration such as 10s or 500ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ncf: warning: %1 ratings were deleted by the topic&apos;s retention before they were read
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1470,14 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>the buffer must hold at least one rating, the validation fraction lie in [0, 1) and epochs be at least 1</source>
         <translation>o buffer tem de conter pelo menos uma classificação, a fração de validação tem de estar em [0, 1) e o número de épocas tem de ser pelo menos 1</translation>
+    </message>
+    <message>
+        <source>%1: another consumer is fine-tuning from this folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partition %1: offsets %2 to %3 are gone (deleted by the topic&apos;s retention before they were read); %4 ratings lost</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

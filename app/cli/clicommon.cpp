@@ -99,6 +99,18 @@ void addContinualOptions(QCommandLineParser &parser)
                       QStringLiteral("order"), QStringLiteral("time")});
 }
 
+void addKafkaOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("brokers"), CliTr::tr("Kafka bootstrap servers."),
+                      QStringLiteral("host:port")});
+    parser.addOption({QStringLiteral("topic"), CliTr::tr("Topic."), QStringLiteral("name"),
+                      QStringLiteral("movielens")});
+    parser.addOption({QStringLiteral("config"),
+                      CliTr::tr("A librdkafka setting as name=value (repeatable), e.g. "
+                                "security.protocol=SASL_SSL."),
+                      QStringLiteral("name=value")});
+}
+
 Result<ContinualOptions> continualOptions(const QCommandLineParser &parser, uint64_t seed)
 {
     ContinualOptions options;

@@ -54,6 +54,10 @@ private:
     bool m_terminate;
 };
 
+//! The Kafka options of `ncf produce` and `ncf stream`: --brokers, --topic (movielens) and
+//! --config name=value (repeatable, passed through to librdkafka).
+void addKafkaOptions(QCommandLineParser &parser);
+
 //! The continual-learning split's options, shared by `ncf produce` and `ncf train`:
 //! --initial, --test-fraction and --order.
 void addContinualOptions(QCommandLineParser &parser);

@@ -295,19 +295,12 @@ int runProduce(const QStringList &args)
         "the last one stopped."));
     parser.addOption({QStringLiteral("data"), CliTr::tr("Ratings file or folder."),
                       QStringLiteral("file")});
-    parser.addOption({QStringLiteral("brokers"), CliTr::tr("Kafka bootstrap servers."),
-                      QStringLiteral("host:port")});
-    parser.addOption({QStringLiteral("topic"), CliTr::tr("Topic."), QStringLiteral("name"),
-                      QStringLiteral("movielens")});
+    addKafkaOptions(parser);
     parser.addOption({QStringLiteral("rate"), CliTr::tr("Messages per second, or max."),
                       QStringLiteral("n"), QStringLiteral("max")});
     addContinualOptions(parser);
     parser.addOption({QStringLiteral("seed"), CliTr::tr("Random seed of the split."),
                       QStringLiteral("seed"), QStringLiteral("42")});
-    parser.addOption({QStringLiteral("config"),
-                      CliTr::tr("A librdkafka setting as name=value (repeatable), e.g. "
-                                "security.protocol=SASL_SSL."),
-                      QStringLiteral("name=value")});
     parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
     if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
         return rc;

@@ -55,10 +55,7 @@ int runStream(const QStringList &args)
         "them): buffers messages, fine-tunes on each full buffer, evaluates on the static test "
         "set and the initial training's holdout, and checkpoints the model with the consumed "
         "offsets. A restart continues from the latest checkpoint."));
-    parser.addOption({QStringLiteral("brokers"), CliTr::tr("Kafka bootstrap servers."),
-                      QStringLiteral("host:port")});
-    parser.addOption({QStringLiteral("topic"), CliTr::tr("Topic."), QStringLiteral("name"),
-                      QStringLiteral("movielens")});
+    addKafkaOptions(parser);
     parser.addOption({QStringLiteral("group"), CliTr::tr("Consumer group id."),
                       QStringLiteral("id"), QStringLiteral("ncf-stream")});
     parser.addOption({QStringLiteral("subscribe"),
@@ -100,15 +97,15 @@ int runStream(const QStringList &args)
     parser.addOption({QStringLiteral("until-end"),
                       CliTr::tr("Stop once the topic is read to its end (the rest of the buffer "
                                 "is applied first).")});
+    parser.addOption({QStringLiteral("end-idle"),
+                      CliTr::tr("With --until-end: stop only when nothing new came for this "
+                                "long (for a producer that is still writing)."),
+                      QStringLiteral("time"), QStringLiteral("0s")});
     parser.addOption({QStringLiteral("db"), CliTr::tr("Experiment database for the steps."),
                       QStringLiteral("file")});
     addContinualOptions(parser);
     parser.addOption({QStringLiteral("seed"), CliTr::tr("Random seed of each step's split."),
                       QStringLiteral("seed"), QStringLiteral("42")});
-    parser.addOption({QStringLiteral("config"),
-                      CliTr::tr("A librdkafka setting as name=value (repeatable), e.g. "
-                                "security.protocol=SASL_SSL."),
-                      QStringLiteral("name=value")});
     parser.addOption({QStringLiteral("json"), CliTr::tr("Print each step and the summary as "
                                                         "JSON lines.")});
     if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
@@ -143,8 +140,10 @@ int runStream(const QStringList &args)
         return usage(command, CliTr::tr("--buffer, --min-step, --epochs, --threads and --keep "
                                         "expect positive whole numbers, --max-steps and --seed "
                                         "non-negative ones"));
-    if (options.triggerSeconds < 0.0)
-        return usage(command, CliTr::tr("--trigger expects a duration such as 10s or 500ms"));
+    options.endIdleSeconds = parseDuration(parser.value(QStringLiteral("end-idle")));
+    if (options.triggerSeconds < 0.0 || options.endIdleSeconds < 0.0)
+        return usage(command, CliTr::tr("--trigger and --end-idle expect a duration such as 10s "
+                                        "or 500ms"));
     if (options.validationFraction < 0.0 || options.validationFraction >= 1.0)
         return usage(command, CliTr::tr("--validation expects a fraction in [0, 1)"));
     // The split comes from the model unless the user names it.
@@ -222,6 +221,7 @@ int runStream(const QStringList &args)
                           {QStringLiteral("messages"), summary->messages},
                           {QStringLiteral("malformed"), summary->malformed},
                           {QStringLiteral("applied"), summary->applied},
+                          {QStringLiteral("lost"), summary->lost},
                           {QStringLiteral("seconds"), summary->seconds},
                           {QStringLiteral("consume_seconds"), summary->consumeSeconds},
                           {QStringLiteral("offsets"), offsetsToJson(summary->offsets)},
@@ -239,6 +239,10 @@ int runStream(const QStringList &args)
                      .arg(summary->applied)
                      .arg(summary->seconds, 0, 'f', 1)
                      .arg(summary->checkpoint));
+    if (summary->lost > 0)
+        std::fprintf(stderr, "%s", qPrintable(CliTr::tr(
+            "ncf: warning: %1 ratings were deleted by the topic's retention before they were "
+            "read\n").arg(summary->lost)));
     return Success;
 }
 

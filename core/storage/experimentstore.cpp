@@ -187,6 +187,11 @@ int tryLock(const QString &path)
 
 } // namespace
 
+RunLock RunLock::tryAcquire(const QString &path)
+{
+    return RunLock(tryLock(path));
+}
+
 QString trialStatusName(TrialStatus status)
 {
     return QLatin1String(kStatusNames[int(status)]);

@@ -90,6 +90,11 @@ public:
     RunLock &operator=(RunLock &&other) noexcept;
     ~RunLock();
 
+    //! Takes the lock on `path` (created if needed) without waiting; not held() when another
+    //! process holds it or the file cannot be opened.
+    static RunLock tryAcquire(const QString &path);
+    bool held() const { return m_fd >= 0; }
+
 private:
     int m_fd = -1;
 };

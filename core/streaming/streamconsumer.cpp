@@ -10,6 +10,8 @@
 #include "core/training/training.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 
@@ -135,6 +137,7 @@ private:
     const StreamCallbacks &m_callbacks;
     ExperimentStore *m_store;
 
+    RunLock m_lock; // on the state folder, for the whole run
     ModelEngine *m_engine = nullptr;
     std::unique_ptr<TrainedModel> m_model;
     RowList m_testRows;
@@ -152,6 +155,7 @@ private:
     QElapsedTimer m_lastProbe;
     int m_probeTimeoutMs = 1000;    // see probeBroker()
     QElapsedTimer m_lastAssignCheck;
+    QElapsedTimer m_lastMessage;    // since the last message arrived (untilEnd with idle)
     int m_loggedMalformed = 0;
 };
 
@@ -186,6 +190,15 @@ Result<void> StreamRun::prepare()
     m_engine = *engine;
     if (m_options.stateDir.isEmpty())
         m_options.stateDir = defaultStateDir(m_options.modelDir);
+    // One consumer per state folder: two would apply the same ratings to diverging models.
+    // The lock file lies beside the folder (MODEL/stream.lock), so that nothing is created in
+    // it before the model is known to be fit for streaming.
+    const QString lockFile = QDir::cleanPath(m_options.stateDir) + QStringLiteral(".lock");
+    QDir().mkpath(QFileInfo(lockFile).absolutePath());
+    m_lock = RunLock::tryAcquire(lockFile);
+    if (!m_lock.held())
+        return makeError(StreamTr::tr("%1: another consumer is fine-tuning from this folder")
+                             .arg(m_options.stateDir));
     pruneCheckpoints(m_options.stateDir, m_options.keep);
 
     // Continue from the latest step, or start from the initially trained model.
@@ -323,6 +336,25 @@ void StreamRun::handle(const rd_kafka_message_t &message)
     m_state.broker = StreamStatus::Broker::Connected;
     const int32_t p = message.partition;
     m_state.atEnd.erase(p);
+    m_lastMessage.start();
+    // Offsets are consecutive within a partition; a jump means messages were deleted
+    // (retention) before this consumer read them.
+    const auto known = m_state.positions.find(p);
+    const auto checkpointed = m_state.checkpointOffsets.find(p);
+    const int64_t expected = known != m_state.positions.end() ? known->second
+                             : checkpointed != m_state.checkpointOffsets.end()
+                                 ? checkpointed->second
+                                 : 0;
+    if (message.offset > expected) {
+        m_summary.lost += message.offset - expected;
+        qCWarning(lcStream).noquote()
+            << StreamTr::tr("partition %1: offsets %2 to %3 are gone (deleted by the topic's "
+                            "retention before they were read); %4 ratings lost")
+                   .arg(p)
+                   .arg(expected)
+                   .arg(message.offset - 1)
+                   .arg(message.offset - expected);
+    }
     m_state.positions[p] = message.offset + 1;
     ++m_state.messagesSinceStep[p];
     ++m_summary.messages;
@@ -606,6 +638,7 @@ Result<StreamSummary> StreamRun::run()
     m_summary.checkpoint = latestCheckpoint(m_options.stateDir);
     m_sinceStep.start();
     m_rateWindow.start();
+    m_lastMessage.start();
     QElapsedTimer sinceStatus;
     sinceStatus.start();
     QElapsedTimer sinceTrigger;
@@ -638,7 +671,8 @@ Result<StreamSummary> StreamRun::run()
         const qint64 buffered = qint64(m_state.buffer.size());
         const qint64 pending = sumOf(m_state.messagesSinceStep);
         const bool atEnd = !m_state.assigned.empty()
-                           && m_state.atEnd.size() >= m_state.assigned.size();
+                           && m_state.atEnd.size() >= m_state.assigned.size()
+                           && m_lastMessage.elapsed() >= qint64(m_options.endIdleSeconds * 1000);
         const bool due = buffered >= m_options.buffer
                          || (buffered >= std::max<qint64>(1, m_options.minStep)
                              && sinceTrigger.elapsed() >= qint64(m_options.triggerSeconds * 1000))

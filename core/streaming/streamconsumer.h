@@ -36,6 +36,7 @@ struct StreamOptions
     uint64_t seed = 42;
     int maxSteps = 0;                       //!< stop after this many new steps; 0 = no limit
     bool untilEnd = false;                  //!< stop once every partition is read to its end
+    double endIdleSeconds = 0.0;            //!< ... and nothing new came for this long
     //! The split that defines the static test set; by default the one recorded in the model
     //! by `ncf train --protocol continual`.
     std::optional<ContinualOptions> split;
@@ -72,6 +73,7 @@ struct StreamSummary
     qint64 messages = 0;
     qint64 malformed = 0;
     qint64 applied = 0;         //!< ratings fine-tuned on by this run
+    qint64 lost = 0;            //!< offsets skipped: deleted by retention before they were read
     double seconds = 0.0;
     double consumeSeconds = 0.0; //!< time spent reading from the broker (not fine-tuning)
     PartitionOffsets offsets;   //!< where the stream continues
@@ -97,6 +99,9 @@ struct StreamSummary
 // then are the offsets committed to Kafka. Step 0 is the starting model, evaluated once. A
 // restart loads the latest step and seeks to its offsets, so no rating is applied twice or
 // lost. When the broker goes away, librdkafka retries; the status shows it until it returns.
+// Kafka deletes old messages by retention: a consumer that falls further behind than the
+// topic keeps loses them, which shows as offsets jumping forward; each such gap is logged
+// and counted (StreamSummary::lost), never passed over in silence.
 
 //! Runs the consumer until it is cancelled, reaches maxSteps, or (untilEnd) the end of the
 //! topic. `data` is the rating file the continual split was made from.

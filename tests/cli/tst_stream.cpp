@@ -5,6 +5,8 @@
 // in the middle of a fine-tune followed by a restart (nothing applied twice, nothing lost, a
 // leftover partial checkpoint ignored), and the command's usage errors.
 
+#include "ncfprocess.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,54 +23,20 @@
 
 namespace {
 
-const QString kNcf = QStringLiteral(NCF_BIN_DIR "/ncf");
 // 6000 ratings, 2000 initial, 4 % of the other 4000 (160) held out: a stream of 3840.
 constexpr int kStream = 3840;
 
-struct Run
-{
-    int rc = -1; // -1: crashed or timed out
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runNcf(const QStringList &args, int timeoutMs = 180000)
-{
-    QProcess p;
-    p.start(kNcf, args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(10000);
-    }
-    Run r;
-    r.rc = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
 //! `ncf broker` in the background for one test; stopped when it goes out of scope.
-struct Broker
+struct Broker : Service
 {
-    QProcess process;
     QString bootstrap;
 
     bool start(int partitions)
     {
-        process.start(kNcf, {"broker", "--partitions", QString::number(partitions)});
-        if (!process.waitForReadyRead(20000))
+        if (!Service::start({"broker", "--partitions", QString::number(partitions)}))
             return false;
-        bootstrap = QString::fromUtf8(process.readLine()).trimmed();
+        bootstrap = address;
         return bootstrap.startsWith(QLatin1String("127.0.0.1:"));
-    }
-    ~Broker()
-    {
-        if (process.state() == QProcess::Running) {
-            process.terminate();
-            if (!process.waitForFinished(10000))
-                process.kill();
-            process.waitForFinished(5000);
-        }
     }
 };
 
@@ -158,6 +126,7 @@ private Q_SLOTS:
     void killDuringFineTuneAndRestart();
     void kcatInterop();
     void usageErrors();
+    void oneConsumerPerStateFolder();
 
 private:
     int produce(const QString &bootstrap);
@@ -612,6 +581,29 @@ void tst_Stream::usageErrors()
     QCOMPARE(out.steps[0].value("step").toInt(), 0);
     QCOMPARE(out.summary.value("messages").toInt(), 0);
     QVERIFY(QDir(stepFolder(QDir(holdout).filePath("stream"), 0)).exists());
+}
+
+void tst_Stream::oneConsumerPerStateFolder()
+{
+    // Two consumers on one checkpoint folder would apply the same ratings to two diverging
+    // models: the second is refused while the first runs, and may go once it has stopped.
+    Broker broker;
+    QVERIFY(broker.start(1));
+    const QString state = m_dir.filePath(QStringLiteral("locked-state"));
+    const QStringList args = {"stream", "--brokers", broker.bootstrap, "--model", m_model,
+                              "--state", state, "--data", m_data, "--threads", "1", "--json"};
+    QProcess first;
+    first.start(kNcf, args);
+    QVERIFY(first.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(stepFolder(state, 0)).exists(), 60000);
+    const Run second = runNcf(QStringList(args) << "--until-end");
+    QCOMPARE(second.rc, 1);
+    QVERIFY2(second.err.contains("another consumer"), second.err.constData());
+    first.terminate();
+    QVERIFY(first.waitForFinished(30000));
+    QCOMPARE(first.exitCode(), 0);
+    const Run third = runNcf(QStringList(args) << "--until-end");
+    QVERIFY2(third.rc == 0, third.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Stream)
