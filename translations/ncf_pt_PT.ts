@@ -732,16 +732,17 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
     <message>
         <source>With --until-end: stop only when nothing new came for this long (for a producer that is still writing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Com --until-end: parar só quando nada de novo chegou durante este tempo (para um produtor que ainda está a escrever).</translation>
     </message>
     <message>
         <source>--trigger and --end-idle expect a duration such as 10s or 500ms</source>
-        <translation type="unfinished"></translation>
+        <translation>--trigger e --end-idle esperam uma duração como 10s ou 500ms</translation>
     </message>
     <message>
         <source>ncf: warning: %1 ratings were deleted by the topic&apos;s retention before they were read
 </source>
-        <translation type="unfinished"></translation>
+        <translation>ncf: aviso: %1 classificações foram apagadas pela retenção do tópico antes de serem lidas
+</translation>
     </message>
 </context>
 <context>
@@ -1473,11 +1474,11 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
     <message>
         <source>%1: another consumer is fine-tuning from this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: outro consumidor está a afinar a partir desta pasta</translation>
     </message>
     <message>
         <source>partition %1: offsets %2 to %3 are gone (deleted by the topic&apos;s retention before they were read); %4 ratings lost</source>
-        <translation type="unfinished"></translation>
+        <translation>partição %1: os offsets %2 a %3 desapareceram (apagados pela retenção do tópico antes de serem lidos); %4 classificações perdidas</translation>
     </message>
 </context>
 <context>
