@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""Continual learning over the embedded Kafka broker on a generated 25M-shaped file: the
-initial model is trained on the continual split's first 1,000,000 ratings, the rest of the
-stream (about 23 million ratings) is produced into the broker, and `ncf stream` consumes it
-all, fine-tuning on every 100,000-rating buffer. Prints the ingest rate (ratings/s read from
-the broker into the buffer, fine-tuning time excluded) next to kcat reading the same topic,
-the time of a fine-tuning step for a 100k buffer, and the whole run's time.
+"""Continual learning over the embedded Kafka broker on a generated 25M-shaped file.
 
-Usage: bench/stream_bench.py [--build build] [--shape 25m] [--model mf] [--max-steps 0]
+1. Ingest: a topic of about 600,000 ratings (the embedded broker keeps about 170,000
+   messages a partition; older ones go, as retention does on a real cluster) is read by
+   `ncf stream` into one buffer, and by kcat for reference; ratings/s of reading only.
+2. A whole run: the initial model is trained on the continual split's first 1,000,000
+   ratings; the producer replays the other ~23 million at --rate while `ncf stream`
+   fine-tunes on every 100,000-rating buffer; time per step and in total, and no rating lost.
+
+Usage: bench/stream_bench.py [--build build] [--shape 25m] [--model mf] [--rate 100000]
 """
 import argparse
 import json
@@ -21,6 +23,11 @@ def run_json(cmd):
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
 
+def total_ratings(path):
+    with open(path, "rb") as f:
+        return sum(1 for _ in f) - (1 if path.endswith(".csv") else 0)
+
+
 def main():
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -33,6 +40,7 @@ def main():
     p.add_argument("--partitions", type=int, default=4)
     p.add_argument("--max-steps", type=int, default=0, help="0: the whole stream")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--rate", type=int, default=100000, help="producer ratings/s in the run")
     a = p.parse_args()
 
     ncf = os.path.join(a.build, "bin", "ncf")
@@ -57,22 +65,37 @@ def main():
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         brokers = broker.stdout.readline().strip()
-        produced = run_json([ncf, "produce", "--data", data, "--brokers", brokers, "--json"]
-                            + split)
 
-        # The reference reader: kcat through the same broker, the whole topic to /dev/null.
+        # 1. Ingest: a stream the broker keeps whole, read into one buffer.
+        ingest_initial = str(max(a.initial, total_ratings(data) - 625000))
+        small = run_json([ncf, "produce", "--data", data, "--brokers", brokers, "--topic",
+                          "ingest", "--initial", ingest_initial, "--json"])
         t = time.time()
-        subprocess.run(["kcat", "-C", "-b", brokers, "-t", "movielens", "-e", "-q", "-o",
+        subprocess.run(["kcat", "-C", "-b", brokers, "-t", "ingest", "-e", "-q", "-o",
                         "beginning", "-f", "%s\n"], check=True, stdout=subprocess.DEVNULL)
         kcat_seconds = time.time() - t
+        ingest_out = subprocess.run(
+            [ncf, "stream", "--brokers", brokers, "--topic", "ingest", "--model", model,
+             "--state", os.path.join(work, "ingest-state"), "--data", data, "--initial",
+             str(a.initial), "--buffer", "100000000", "--until-end", "--json"],
+            check=True, capture_output=True, text=True).stdout
+        ingest = json.loads(ingest_out.splitlines()[-1])["summary"]
 
+        # 2. The whole stream, produced at --rate while the consumer fine-tunes.
+        producer = subprocess.Popen([ncf, "produce", "--data", data, "--brokers", brokers,
+                                     "--rate", str(a.rate), "--json"] + split,
+                                    stdout=subprocess.PIPE, text=True)
         cmd = [ncf, "stream", "--brokers", brokers, "--model", model, "--data", data,
                "--buffer", str(a.buffer), "--threads", str(a.threads), "--json",
-               "--db", os.path.join(work, "stream.sqlite")]
-        cmd += ["--max-steps", str(a.max_steps)] if a.max_steps else ["--until-end"]
+               "--db", os.path.join(work, "stream.sqlite"), "--until-end", "--end-idle", "5s"]
+        if a.max_steps:
+            cmd += ["--max-steps", str(a.max_steps)]
         t = time.time()
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         stream_seconds = time.time() - t
+        producer.terminate()
+        produced_out, _ = producer.communicate()
+        produced = json.loads(produced_out) if produced_out.strip() else {}
     finally:
         broker.terminate()
         broker.wait()
@@ -85,15 +108,14 @@ def main():
 
     print("data: %s (%s-shaped), model %s, initial %d ratings (train %.1f s, test RMSE %.4f)"
           % (data, a.shape, a.model, a.initial, train_seconds, trained["test_rmse"]))
-    print("produced: %d ratings in %.1f s = %.0f ratings/s"
-          % (produced["produced"] + produced["skipped"], produced["seconds"],
-             produced["produced"] / max(produced["seconds"], 1e-9)))
-    ingest = summary["messages"] / max(summary["consume_seconds"], 1e-9)
-    kcat_rate = produced["stream"] / kcat_seconds
-    print("ingest: ncf stream %.0f ratings/s (%d messages in %.1f s of consuming), "
-          "kcat %.0f ratings/s: %.2fx"
-          % (ingest, summary["messages"], summary["consume_seconds"], kcat_rate,
-             ingest / kcat_rate))
+    if produced:
+        print("produced: %d ratings in %.1f s at --rate %d"
+              % (produced["produced"] + produced["skipped"], produced["seconds"], a.rate))
+    rate = ingest["messages"] / max(ingest["consume_seconds"], 1e-9)
+    kcat_rate = (small["produced"] + small["skipped"]) / kcat_seconds
+    print("ingest: ncf stream %.0f ratings/s (%d messages in %.2f s of reading), kcat %.0f "
+          "ratings/s (to /dev/null, start-up included): %.2fx"
+          % (rate, ingest["messages"], ingest["consume_seconds"], kcat_rate, rate / kcat_rate))
     print("steps: %d of %d ratings; per step median %.2f s (fine-tune %.2f s, evaluation "
           "%.2f s, checkpoint %.2f s), max %.2f s"
           % (len(full), a.buffer, statistics.median(s["step_seconds"] for s in full),
@@ -101,8 +123,8 @@ def main():
              statistics.median(s["eval_seconds"] for s in full),
              statistics.median(s["checkpoint_seconds"] for s in full),
              max(s["step_seconds"] for s in full)))
-    print("whole run: %d steps, %d ratings applied, %.1f s (%.1f s in steps)"
-          % (len(steps), summary["applied"], stream_seconds,
+    print("whole run: %d steps, %d ratings applied, %d lost, %.1f s (%.1f s in steps)"
+          % (len(steps), summary["applied"], summary["lost"], stream_seconds,
              sum(s["step_seconds"] for s in steps)))
     print("test MSE (stars^2): step 0 %.4f -> step %d %.4f; old distribution %.4f -> %.4f; "
           "new users %d, new movies %d"

@@ -147,7 +147,7 @@ private:
     ConsumerState m_state;
     Kafka::Handle m_consumer;
     StreamSummary m_summary;
-    QElapsedTimer m_sinceStep;      // consuming time since the last step
+    QElapsedTimer m_sinceStep;      // consuming time since the last step (or first message)
     qint64 m_lag = 0;
     qint64 m_rateMessages = 0;      // messages in the current rate window
     QElapsedTimer m_rateWindow;
@@ -337,6 +337,8 @@ void StreamRun::handle(const rd_kafka_message_t &message)
     const int32_t p = message.partition;
     m_state.atEnd.erase(p);
     m_lastMessage.start();
+    if (!m_sinceStep.isValid())
+        m_sinceStep.start();
     // Offsets are consecutive within a partition; a jump means messages were deleted
     // (retention) before this consumer read them.
     const auto known = m_state.positions.find(p);
@@ -487,7 +489,7 @@ Result<bool> StreamRun::step()
 {
     QElapsedTimer timer;
     timer.start();
-    const double consumed = m_sinceStep.nsecsElapsed() * 1e-9;
+    const double consumed = m_sinceStep.isValid() ? m_sinceStep.nsecsElapsed() * 1e-9 : 0.0;
     m_summary.consumeSeconds += consumed;
     refreshLag();
     reportStatus(QStringLiteral("fine-tuning"));
@@ -636,8 +638,7 @@ Result<StreamSummary> StreamRun::run()
     m_summary.lastStep = m_step;
     m_summary.offsets = m_state.checkpointOffsets;
     m_summary.checkpoint = latestCheckpoint(m_options.stateDir);
-    m_sinceStep.start();
-    m_rateWindow.start();
+    m_rateWindow.start(); // m_sinceStep starts with the first message: start-up is not reading
     m_lastMessage.start();
     QElapsedTimer sinceStatus;
     sinceStatus.start();
@@ -695,7 +696,8 @@ Result<StreamSummary> StreamRun::run()
         if (m_options.untilEnd && atEnd && pending == 0)
             break;
     }
-    m_summary.consumeSeconds += m_sinceStep.nsecsElapsed() * 1e-9;
+    if (m_sinceStep.isValid())
+        m_summary.consumeSeconds += m_sinceStep.nsecsElapsed() * 1e-9;
     reportStatus(QStringLiteral("stopped"));
     rd_kafka_consumer_close(m_consumer.get());
     const QString status = !outcome            ? QStringLiteral("failed")

@@ -75,7 +75,8 @@ struct StreamSummary
     qint64 applied = 0;         //!< ratings fine-tuned on by this run
     qint64 lost = 0;            //!< offsets skipped: deleted by retention before they were read
     double seconds = 0.0;
-    double consumeSeconds = 0.0; //!< time spent reading from the broker (not fine-tuning)
+    double consumeSeconds = 0.0; //!< time spent reading, from the first message on, steps
+                                 //!< excluded
     PartitionOffsets offsets;   //!< where the stream continues
     QString checkpoint;         //!< the latest step folder
     bool cancelled = false;

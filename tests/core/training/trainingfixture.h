@@ -178,9 +178,12 @@ inline bool rehash(const QString &dir, const QString &file)
 {
     QJsonObject json = readManifest(dir);
     QJsonObject files = json.value(QStringLiteral("files")).toObject();
+    // Format version 1 folders carry SHA-256 sums, later ones BLAKE2b-256.
+    const auto algorithm = json.value(QStringLiteral("version")).toInt() >= 2
+                               ? QCryptographicHash::Blake2b_256
+                               : QCryptographicHash::Sha256;
     files.insert(file, QString::fromLatin1(
-                           QCryptographicHash::hash(readAll(QDir(dir).filePath(file)),
-                                                    QCryptographicHash::Sha256)
+                           QCryptographicHash::hash(readAll(QDir(dir).filePath(file)), algorithm)
                                .toHex()));
     json.insert(QStringLiteral("files"), files);
     return writeManifest(dir, json);

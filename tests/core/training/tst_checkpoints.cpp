@@ -21,6 +21,7 @@ private Q_SLOTS:
     void growth();
     void badCheckpoints_data();
     void badCheckpoints();
+    void loadsFormatVersionOne();
 
 private:
     ModelEngine *m_engine = nullptr;
@@ -223,7 +224,7 @@ void tst_Checkpoints::badCheckpoints_data()
         << "model.json an array" << "model.json is not an NCF Workbench model";
     QTest::newRow("wrong format") << "wrong format" << "model.json is not an NCF Workbench model";
     QTest::newRow("wrong version")
-        << "wrong version" << "format version 2 is not supported (expected 1)";
+        << "wrong version" << "format version 3 is not supported (expected 1 to 2)";
     QTest::newRow("unknown kind") << "unknown kind" << "unknown model 'transformer'";
     QTest::newRow("bad parameter") << "bad parameter" << "parameter lr: expected a number";
     QTest::newRow("no scaler") << "no scaler" << "scaler: expected";
@@ -291,7 +292,7 @@ void tst_Checkpoints::badCheckpoints()
     } else if (damage == QLatin1String("wrong format")) {
         ok = editManifest([](QJsonObject &j) { j.insert("format", "some-other-tool"); });
     } else if (damage == QLatin1String("wrong version")) {
-        ok = editManifest([](QJsonObject &j) { j.insert("version", 2); });
+        ok = editManifest([](QJsonObject &j) { j.insert("version", 3); });
     } else if (damage == QLatin1String("unknown kind")) {
         ok = editManifest([](QJsonObject &j) { j.insert("kind", "transformer"); });
     } else if (damage == QLatin1String("bad parameter")) {
@@ -343,6 +344,35 @@ void tst_Checkpoints::badCheckpoints()
     QVERIFY2(error.size() > QStringLiteral("checkpoint %1: ").arg(loadFrom).size(),
              qPrintable(error));
     QVERIFY2(error.contains(fragment), qPrintable(error));
+}
+
+void tst_Checkpoints::loadsFormatVersionOne()
+{
+    // Folders written before version 2 carry SHA-256 sums and still load, predicting the same.
+    const QString dir = m_checkpoints.filePath(QStringLiteral("version-one"));
+    QVERIFY(QDir().mkpath(dir));
+    for (const QString &name : QDir(m_goodCheckpoint).entryList(QDir::Files))
+        QVERIFY(QFile::copy(QDir(m_goodCheckpoint).filePath(name), QDir(dir).filePath(name)));
+    QJsonObject json = readManifest(dir);
+    QCOMPARE(json.value(QStringLiteral("version")).toInt(), 2);
+    json.insert(QStringLiteral("version"), 1);
+    QVERIFY(writeManifest(dir, json));
+    for (const char *file : {"weights.pt", "optimizer.pt", "users.idmap", "items.idmap"})
+        QVERIFY(rehash(dir, QLatin1String(file)));
+
+    Result<std::unique_ptr<TrainedModel>> old = m_engine->load(dir);
+    QVERIFY2(old.ok(), qPrintable(old ? QString() : old.error()));
+    Result<std::unique_ptr<TrainedModel>> current = m_engine->load(m_goodCheckpoint);
+    QVERIFY(current.ok());
+    QCOMPARE((*old)->predictRows(m_tiny, m_tinyRows), (*current)->predictRows(m_tiny, m_tinyRows));
+
+    // SHA-256 sums under version 2 (which means BLAKE2b) fail their check.
+    json = readManifest(dir);
+    json.insert(QStringLiteral("version"), 2);
+    QVERIFY(writeManifest(dir, json));
+    Result<std::unique_ptr<TrainedModel>> mismatched = m_engine->load(dir);
+    QVERIFY(!mismatched.ok());
+    QVERIFY(mismatched.error().contains(QLatin1String("checksum")));
 }
 
 QTEST_GUILESS_MAIN(tst_Checkpoints)
