@@ -287,7 +287,13 @@ Result<void> StreamRun::connect()
          {"client.id", "ncf-stream"},
          {"enable.auto.commit", "false"},
          {"auto.offset.reset", "earliest"},
-         {"enable.partition.eof", "true"}},
+         {"enable.partition.eof", "true"},
+         // Read ahead generously: a step pauses reading for a second or so, and a backlog
+         // should then come in few, large fetches (about 1M ratings/s here against 0.3M
+         // with librdkafka's defaults).
+         {"queued.min.messages", "1000000"},
+         {"max.partition.fetch.bytes", "8388608"},
+         {"fetch.wait.max.ms", "50"}},
         m_options.config);
     if (!conf)
         return makeError(conf.error());
