@@ -983,10 +983,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>o model.json não é um modelo do NCF Workbench</translation>
     </message>
     <message>
-        <source>format version %1 is not supported (expected %2)</source>
-        <translation>a versão de formato %1 não é suportada (esperada a %2)</translation>
-    </message>
-    <message>
         <source>%1 is missing</source>
         <translation>falta o ficheiro %1</translation>
     </message>
@@ -1017,6 +1013,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>fine-tuning failed: %1</source>
         <translation>a afinação falhou: %1</translation>
+    </message>
+    <message>
+        <source>format version %1 is not supported (expected 1 to %2)</source>
+        <translation>a versão de formato %1 não é suportada (esperada de 1 a %2)</translation>
     </message>
 </context>
 <context>
@@ -2082,10 +2082,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>POST /predict, POST /predict/batch, GET /health; acompanha cada novo ponto de controlo</translation>
     </message>
     <message>
-        <source>Fine-tuning MSE per step</source>
-        <translation>MSE da afinação por passo</translation>
-    </message>
-    <message>
         <source>Step</source>
         <translation>Passo</translation>
     </message>
@@ -2250,10 +2246,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>%1: não é possível criar a pasta</translation>
     </message>
     <message>
-        <source>MSE (stars²)</source>
-        <translation>MSE (estrelas²)</translation>
-    </message>
-    <message>
         <source>Messages/s</source>
         <translation>Mensagens/s</translation>
     </message>
@@ -2264,6 +2256,14 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>Admitted</source>
         <translation>Admitidos</translation>
+    </message>
+    <message>
+        <source>Fine-tuning MSE per step (stars²)</source>
+        <translation>MSE da afinação por passo (estrelas²)</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -314,7 +315,7 @@ void StreamTab::buildLayout()
         m_charts.push_back(std::make_unique<LineChart>(card, x, y));
         return m_charts.back().get();
     };
-    m_mse = chart(tr("Fine-tuning MSE per step"), tr("Step"), tr("MSE (stars²)"));
+    m_mse = chart(tr("Fine-tuning MSE per step (stars²)"), tr("Step"), tr("MSE"));
     m_mse->addSeries(tr("Static test set"));
     m_mse->addSeries(tr("Validation (20 % of the buffer)"));
     m_mse->addSeries(tr("Old distribution (initial holdout)"), true);
@@ -649,16 +650,16 @@ void StreamTab::restoreSteps()
     if (isConsuming())
         return;
     m_steps.clear();
-    const QString stateDir = defaultStateDir(modelDir());
+    const QString stateDir
+        = QDir::cleanPath(QFileInfo(defaultStateDir(modelDir())).absoluteFilePath());
     if (QFile::exists(m_dbPath)) {
         Result<std::unique_ptr<ExperimentStore>> store = ExperimentStore::open(m_dbPath);
         if (store) {
-            Result<std::vector<ExperimentStore::StreamRunRecord>> runs = (*store)->streamRuns();
-            if (runs)
-                for (const ExperimentStore::StreamRunRecord &run : *runs)
-                if (QDir::cleanPath(run.stateDir) == QDir::cleanPath(stateDir))
-                    if (Result<std::vector<StreamStep>> steps = (*store)->streamSteps(run.id))
-                        m_steps = *steps;
+            // The latest run of this model's checkpoint folder: an earlier initial model's
+            // runs stay in the store, but are not this model's history.
+            if (Result<qint64> run = (*store)->latestStreamRun(stateDir); run && *run > 0)
+                if (Result<std::vector<StreamStep>> steps = (*store)->streamSteps(*run))
+                    m_steps = *steps;
         } else {
             qCWarning(lcUi) << store.error();
         }

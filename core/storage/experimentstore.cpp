@@ -93,7 +93,7 @@ CREATE TABLE cv_scores (
 const char kMigrationV3[] = R"sql(
 CREATE TABLE stream_runs (
     id INTEGER PRIMARY KEY,
-    state_dir TEXT NOT NULL UNIQUE,
+    state_dir TEXT NOT NULL,
     model_dir TEXT NOT NULL,
     brokers TEXT,
     topic TEXT,
@@ -126,6 +126,7 @@ CREATE TABLE stream_steps (
     record TEXT NOT NULL,
     PRIMARY KEY (run_id, step)
 );
+CREATE INDEX stream_runs_by_folder ON stream_runs (state_dir);
 )sql";
 
 

@@ -158,8 +158,12 @@ public:
         QString created;
         QString updated;
     };
-    //! The run with `run.stateDir`, its settings updated, or a new one; returns its id.
-    Result<qint64> addStreamRun(const StreamRunRecord &run);
+    //! A new run for `run.stateDir` when `fresh` (the stream starts from its initial model),
+    //! else the latest run of that folder with its settings updated (a restart); returns
+    //! its id.
+    Result<qint64> addStreamRun(const StreamRunRecord &run, bool fresh = false);
+    //! The latest run of a checkpoint folder; 0 when there is none.
+    Result<qint64> latestStreamRun(const QString &stateDir) const;
     Result<void> setStreamRunStatus(qint64 runId, const QString &status);
     //! Records a step; a step already recorded (replayed from a checkpoint) is left as it is.
     Result<void> addStreamStep(qint64 runId, const StreamStep &step);

@@ -8,24 +8,44 @@ namespace Ncf {
 
 using namespace Sql;
 
-Result<qint64> ExperimentStore::addStreamRun(const StreamRunRecord &run)
+Result<qint64> ExperimentStore::addStreamRun(const StreamRunRecord &run, bool fresh)
 {
     std::lock_guard lock(m_mutex);
     const QString at = now();
+    if (!fresh) {
+        // A restart continues the latest run of its folder.
+        Statement latest(m_db, "SELECT max(id) FROM stream_runs WHERE state_dir = ?1");
+        latest.bind(1, run.stateDir);
+        if (latest.next() && latest.integer(0) > 0) {
+            const qint64 id = latest.integer(0);
+            Statement update(m_db, "UPDATE stream_runs SET model_dir = ?1, brokers = ?2, "
+                                   "topic = ?3, consumer_group = ?4, settings = ?5, "
+                                   "updated = ?6 WHERE id = ?7");
+            update.bind(1, run.modelDir).bind(2, run.brokers).bind(3, run.topic);
+            update.bind(4, run.group).bind(5, toText(run.settings)).bind(6, at).bind(7, id);
+            if (!update.run())
+                return makeError(lastError());
+            return id;
+        }
+    }
     Statement s(m_db, "INSERT INTO stream_runs (state_dir, model_dir, brokers, topic, "
                       "consumer_group, settings, status, created, updated) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?7) "
-                      "ON CONFLICT (state_dir) DO UPDATE SET model_dir = ?2, brokers = ?3, "
-                      "topic = ?4, consumer_group = ?5, settings = ?6, updated = ?7");
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?7)");
     s.bind(1, run.stateDir).bind(2, run.modelDir).bind(3, run.brokers).bind(4, run.topic);
     s.bind(5, run.group).bind(6, toText(run.settings)).bind(7, at);
     if (!s.run())
         return makeError(lastError());
-    Statement id(m_db, "SELECT id FROM stream_runs WHERE state_dir = ?1");
-    id.bind(1, run.stateDir);
-    if (!id.next())
+    return qint64(sqlite3_last_insert_rowid(m_db));
+}
+
+Result<qint64> ExperimentStore::latestStreamRun(const QString &stateDir) const
+{
+    std::lock_guard lock(m_mutex);
+    Statement s(m_db, "SELECT coalesce(max(id), 0) FROM stream_runs WHERE state_dir = ?1");
+    s.bind(1, stateDir);
+    if (!s.next())
         return makeError(lastError());
-    return id.integer(0);
+    return s.integer(0);
 }
 
 Result<void> ExperimentStore::setStreamRunStatus(qint64 runId, const QString &status)

@@ -190,6 +190,8 @@ Result<void> StreamRun::prepare()
     m_engine = *engine;
     if (m_options.stateDir.isEmpty())
         m_options.stateDir = defaultStateDir(m_options.modelDir);
+    // One spelling of the folder, whatever the working directory: the store keys runs by it.
+    m_options.stateDir = QDir::cleanPath(QFileInfo(m_options.stateDir).absoluteFilePath());
     // One consumer per state folder: two would apply the same ratings to diverging models.
     // The lock file lies beside the folder (MODEL/stream.lock), so that nothing is created in
     // it before the model is known to be fit for streaming.
@@ -252,7 +254,7 @@ Result<void> StreamRun::prepare()
                                    {QStringLiteral("validation_fraction"),
                                     m_options.validationFraction},
                                    {QStringLiteral("data"), m_data.path}};
-        Result<qint64> id = m_store->addStreamRun(run);
+        Result<qint64> id = m_store->addStreamRun(run, /*fresh=*/latest.isEmpty());
         if (!id)
             return makeError(id.error());
         m_runId = *id;

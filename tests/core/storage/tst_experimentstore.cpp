@@ -244,7 +244,9 @@ void tst_ExperimentStore::migratesVersionOne()
     run.modelDir = QStringLiteral("/models/a");
     Result<qint64> runId = store->addStreamRun(run);
     QVERIFY(runId.ok());
-    QCOMPARE(*store->addStreamRun(run), *runId); // the same state folder, the same run
+    QCOMPARE(*store->addStreamRun(run), *runId); // a restart: the same run
+    QCOMPARE(*store->latestStreamRun(run.stateDir), *runId);
+    QCOMPARE(*store->latestStreamRun(QStringLiteral("/elsewhere")), 0);
     StreamStep step;
     step.step = 1;
     step.messages = 10;
@@ -260,6 +262,15 @@ void tst_ExperimentStore::migratesVersionOne()
     QVERIFY(std::isnan(steps.front().valMse));
     QVERIFY(store->setStreamRunStatus(*runId, QStringLiteral("finished")).ok());
     QCOMPARE(store->streamRuns()->front().status, QStringLiteral("finished"));
+
+    // A fresh start in the same folder (a new initial model) is a new run; the old stays.
+    Result<qint64> fresh = store->addStreamRun(run, /*fresh=*/true);
+    QVERIFY(fresh.ok());
+    QVERIFY(*fresh != *runId);
+    QCOMPARE(*store->latestStreamRun(run.stateDir), *fresh);
+    QVERIFY(store->streamSteps(*fresh)->empty());
+    QCOMPARE(store->streamSteps(*runId)->size(), size_t(1));
+    QCOMPARE(store->streamRuns()->size(), size_t(2));
 }
 
 QTEST_GUILESS_MAIN(tst_ExperimentStore)
