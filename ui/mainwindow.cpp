@@ -5,7 +5,11 @@
 #include "ui/datatab.h"
 #include "ui/language.h"
 #include "ui/logpanel.h"
+#include "ui/cvtab.h"
+#include "ui/resultstab.h"
+#include "ui/searchtab.h"
 #include "ui/streamtab.h"
+#include "ui/traintab.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -16,8 +20,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+
+#include <functional>
 
 namespace Ncf::Ui {
 
@@ -29,6 +36,10 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
     , m_dataTab(new DataTab(this))
+    , m_trainTab(new TrainTab(m_dataTab, this))
+    , m_searchTab(new SearchTab(m_dataTab, this))
+    , m_cvTab(new CvTab(m_dataTab, this))
+    , m_resultsTab(new ResultsTab(this))
     , m_streamTab(new StreamTab(m_dataTab, this))
     , m_log(new LogPanel(this))
 {
@@ -39,6 +50,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_dataTab, tr("&Data"));
+    m_tabs->addTab(m_trainTab, tr("&Train"));
+    m_tabs->addTab(m_searchTab, tr("Searc&h"));
+    m_tabs->addTab(m_cvTab, tr("&Cross-validation"));
+    m_tabs->addTab(m_resultsTab, tr("&Results"));
     m_tabs->addTab(m_streamTab, tr("&Stream"));
     setCentralWidget(m_tabs);
     addDockWidget(Qt::BottomDockWidgetArea, m_log);
@@ -46,14 +61,28 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_dataTab, &DataTab::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
-    connect(m_streamTab, &StreamTab::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    auto showStatus = [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    };
+    connect(m_trainTab, &TrainTab::statusMessage, this, showStatus);
+    connect(m_searchTab, &SearchTab::statusMessage, this, showStatus);
+    connect(m_cvTab, &CvTab::statusMessage, this, showStatus);
+    connect(m_resultsTab, &ResultsTab::statusMessage, this, showStatus);
+    connect(m_streamTab, &StreamTab::statusMessage, this, showStatus);
+    // What one tab runs, the others list: new searches for CV, everything for the results.
+    connect(m_searchTab, &SearchTab::experimentsChanged, m_cvTab, &CvTab::refreshExperiments);
+    connect(m_trainTab, &TrainTab::experimentsChanged, m_resultsTab, &ResultsTab::refresh);
+    connect(m_searchTab, &SearchTab::experimentsChanged, m_resultsTab, &ResultsTab::refresh);
+    connect(m_cvTab, &CvTab::experimentsChanged, m_resultsTab, &ResultsTab::refresh);
     connect(m_dataTab, &DataTab::datasetLoaded, this, [this](const QString &path) {
         addRecentFile(path);
         setWindowTitle(tr("%1 - NCF Workbench").arg(QFileInfo(path).fileName()));
     });
 
     createMenus();
+    openDatabase(QSettings().value(QStringLiteral("experiments/database"),
+                                   defaultDatabasePath())
+                     .toString());
     statusBar()->showMessage(tr("Ready"));
 
     QSettings settings;
@@ -88,6 +117,18 @@ void MainWindow::createMenus()
             QSettings().value(QStringLiteral("data/lastDir")).toString());
         if (!path.isEmpty())
             openPath(path);
+    });
+    QAction *openDb = file->addAction(tr("Open Experiment &Database..."));
+    openDb->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    openDb->setToolTip(tr("Open or create the SQLite database of experiments; every tab shows "
+                          "what it holds"));
+    connect(openDb, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Open or create an experiment database"), m_dbPath,
+            tr("Experiment databases (*.sqlite *.db);;All files (*)"), nullptr,
+            QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            openDatabase(path);
     });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
@@ -197,16 +238,47 @@ Result<QStringList> MainWindow::saveScreenshots(const QString &dir)
     return written;
 }
 
+QString MainWindow::defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("experiments.sqlite"));
+}
+
+void MainWindow::openDatabase(const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_dbPath = QFileInfo(path).absoluteFilePath();
+    QSettings().setValue(QStringLiteral("experiments/database"), m_dbPath);
+    m_trainTab->setDatabasePath(m_dbPath);
+    m_searchTab->setDatabasePath(m_dbPath);
+    m_cvTab->setDatabasePath(m_dbPath);
+    m_resultsTab->setDatabasePath(m_dbPath);
+    m_streamTab->setDatabasePath(m_dbPath);
+    statusBar()->showMessage(tr("Experiment database: %1").arg(m_dbPath), 10000);
+}
+
 Result<QStringList> MainWindow::exportReport(const QString &dir)
 {
-    Result<QStringList> data = m_dataTab->exportAll(QDir(dir).filePath(QStringLiteral("data")));
-    if (!data)
-        return data;
-    Result<QStringList> stream
-        = m_streamTab->exportAll(QDir(dir).filePath(QStringLiteral("stream")));
-    if (!stream)
-        return stream;
-    return *data + *stream;
+    // One folder per tab; the Results tab's tables and charts at the top.
+    const QDir out(dir);
+    QStringList written;
+    const std::pair<QString, std::function<Result<QStringList>(const QString &)>> parts[] = {
+        {QString(), [this](const QString &d) { return m_resultsTab->exportReport(d); }},
+        {QStringLiteral("data"), [this](const QString &d) { return m_dataTab->exportAll(d); }},
+        {QStringLiteral("train"), [this](const QString &d) { return m_trainTab->exportAll(d); }},
+        {QStringLiteral("search"),
+         [this](const QString &d) { return m_searchTab->exportAll(d); }},
+        {QStringLiteral("cross-validation"),
+         [this](const QString &d) { return m_cvTab->exportAll(d); }},
+        {QStringLiteral("stream"),
+         [this](const QString &d) { return m_streamTab->exportAll(d); }}};
+    for (const auto &[sub, write] : parts) {
+        Result<QStringList> files = write(sub.isEmpty() ? dir : out.filePath(sub));
+        if (!files)
+            return files;
+        written += *files;
+    }
+    return written;
 }
 
 void MainWindow::exportReportInteractively()
@@ -245,6 +317,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         m_dataTab->cancel();
+    }
+    if (m_trainTab->isBusy() || m_searchTab->isBusy() || m_cvTab->isBusy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit while training?"),
+            tr("Training, a search or a cross-validation is still running. Stop it and quit? "
+               "Every finished epoch is kept in the experiment database; an interrupted "
+               "search can be resumed."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_trainTab->stopAll();
+        m_searchTab->stopAll();
+        m_cvTab->stopAll();
     }
     if (m_streamTab->isBusy()) {
         const auto answer = QMessageBox::question(

@@ -6,6 +6,7 @@
 #include "ui/language.h"
 #include "ui/logpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/searchtab.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -74,6 +75,16 @@ int main(int argc, char **argv)
     }
 
     Ncf::Ui::MainWindow window;
+    if (parser.isSet(QStringLiteral("demo"))) {
+        // Ready for a short search on the demo set: MF, ASHA, two trials at a time.
+        Ncf::Ui::SearchTab *search = window.searchTab();
+        search->setModel(Ncf::ModelKind::Mf);
+        search->setAlgorithm(QStringLiteral("asha"));
+        search->setTrials(8);
+        search->setEpochs(6);
+        search->setWorkers(2);
+        search->setThreadsPerTrial(1);
+    }
     window.show();
 
     const QString screenshots = parser.value(QStringLiteral("screenshot"));

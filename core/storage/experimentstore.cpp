@@ -129,6 +129,31 @@ CREATE TABLE stream_steps (
 CREATE INDEX stream_runs_by_folder ON stream_runs (state_dir);
 )sql";
 
+// Version 4: experiments of kind "train" (Note [Train runs]). SQLite cannot change a CHECK
+// constraint in place, so the table is rebuilt as its documented procedure does, with foreign
+// keys off (see migrate()); the trials' references find the new table by its name.
+const char kMigrationV4[] = R"sql(
+CREATE TABLE experiments_v4 (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER REFERENCES datasets(id),
+    kind TEXT NOT NULL CHECK (kind IN ('search', 'cv', 'train')),
+    model TEXT NOT NULL,
+    space TEXT NOT NULL,
+    algorithm TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL DEFAULT 'pending',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+INSERT INTO experiments_v4 (id, dataset_id, kind, model, space, algorithm, settings, state,
+                            status, created, updated)
+    SELECT id, dataset_id, kind, model, space, algorithm, settings, state, status, created,
+           updated FROM experiments;
+DROP TABLE experiments;
+ALTER TABLE experiments_v4 RENAME TO experiments;
+)sql";
+
 
 TrialRecord trialFrom(const Statement &s)
 {
@@ -270,6 +295,15 @@ Result<void> ExperimentStore::migrate()
                              .arg(kSchemaVersion));
     if (version == kSchemaVersion)
         return {};
+    // The foreign_keys pragma is a no-op inside a transaction: switch it off around the whole
+    // migration, which version 4's table rebuild needs, and check the keys before commit.
+    if (Result<void> r = exec("PRAGMA foreign_keys=OFF"); !r)
+        return r;
+    struct KeysBackOn
+    {
+        const ExperimentStore *store;
+        ~KeysBackOn() { (void)store->exec("PRAGMA foreign_keys=ON"); }
+    } keysBackOn{this};
     Transaction tx(m_db);
     if (!tx.open())
         return makeError(lastError());
@@ -288,7 +322,14 @@ Result<void> ExperimentStore::migrate()
     if (version < 3)
         if (Result<void> r = exec(kMigrationV3); !r)
             return r;
-    if (Result<void> r = exec("PRAGMA user_version = 3"); !r)
+    if (version < 4)
+        if (Result<void> r = exec(kMigrationV4); !r)
+            return r;
+    if (Statement broken(m_db, "PRAGMA foreign_key_check"); broken.next())
+        return makeError(StorageTr::tr("%1: a reference between experiment tables is broken "
+                                       "(table %2)")
+                             .arg(m_path, broken.text(0)));
+    if (Result<void> r = exec("PRAGMA user_version = 4"); !r)
         return r;
     if (!tx.commit())
         return makeError(lastError());

@@ -44,7 +44,7 @@ struct ExperimentRecord
 {
     qint64 id = 0;
     qint64 datasetId = 0;
-    QString kind;      //!< "search" or "cv"
+    QString kind;      //!< "search", "cv" or "train" (Note [Train runs])
     QString model;
     QJsonObject space;
     QString algorithm; //!< "random", "asha", or for CV the source experiment
@@ -103,7 +103,7 @@ private:
 class ExperimentStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     ~ExperimentStore();
 

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void persistsAcrossReopen();
     void refusesForeignAndNewerFiles();
     void migratesVersionOne();
+    void migratesVersionThreeToTrainKind();
 
 private:
     QTemporaryDir m_dir;
@@ -227,7 +228,7 @@ void tst_ExperimentStore::migratesVersionOne()
     sqlite3_close(db);
 
     auto store = std::move(*ExperimentStore::open(path));
-    QCOMPARE(store->schemaVersion(), 3);
+    QCOMPARE(store->schemaVersion(), ExperimentStore::kSchemaVersion);
     QCOMPARE(store->trials(1)->size(), size_t(1)); // the old rows are still there
     CvScoreRecord score;
     score.trialId = 1;
@@ -271,6 +272,52 @@ void tst_ExperimentStore::migratesVersionOne()
     QVERIFY(store->streamSteps(*fresh)->empty());
     QCOMPARE(store->streamSteps(*runId)->size(), size_t(1));
     QCOMPARE(store->streamRuns()->size(), size_t(2));
+}
+
+void tst_ExperimentStore::migratesVersionThreeToTrainKind()
+{
+    // Version 3's experiments table only allows kinds search and cv, and trials reference it.
+    const QString path = m_dir.filePath(QStringLiteral("v3.sqlite"));
+    {
+        auto store = std::move(*ExperimentStore::open(path));
+        ExperimentRecord e;
+        e.kind = QStringLiteral("search");
+        e.model = QStringLiteral("mf");
+        QVERIFY(store->addExperiment(e).ok());
+        QVERIFY(store->addTrials(1, {QJsonObject{{"lr", 0.01}}}).ok());
+    }
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    const char *v3 = "PRAGMA foreign_keys=OFF; BEGIN;"
+                     "CREATE TABLE old (id INTEGER PRIMARY KEY, dataset_id INTEGER REFERENCES "
+                     "datasets(id), kind TEXT NOT NULL CHECK (kind IN ('search', 'cv')), model "
+                     "TEXT NOT NULL, space TEXT NOT NULL, algorithm TEXT NOT NULL, settings "
+                     "TEXT NOT NULL, state TEXT NOT NULL DEFAULT '{}', status TEXT NOT NULL "
+                     "DEFAULT 'pending', created TEXT NOT NULL, updated TEXT NOT NULL);"
+                     "INSERT INTO old SELECT * FROM experiments; DROP TABLE experiments;"
+                     "ALTER TABLE old RENAME TO experiments; COMMIT;"
+                     "PRAGMA user_version = 3;";
+    QCOMPARE(sqlite3_exec(db, v3, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+
+    auto store = std::move(*ExperimentStore::open(path));
+    QCOMPARE(store->schemaVersion(), ExperimentStore::kSchemaVersion);
+    QCOMPARE(store->experiments()->size(), size_t(1));
+    QCOMPARE(store->experiment(1)->kind, QStringLiteral("search"));
+    QCOMPARE(store->trials(1)->front().config.value("lr").toDouble(), 0.01);
+    ExperimentRecord train;
+    train.kind = QStringLiteral("train");
+    train.model = QStringLiteral("vae");
+    Result<qint64> id = store->addExperiment(train);
+    QVERIFY2(id.ok(), id.ok() ? "" : qPrintable(id.error()));
+    QCOMPARE(store->experiment(*id)->kind, QStringLiteral("train"));
+    QVERIFY(store->addTrials(*id, {QJsonObject()}).ok());
+    ExperimentRecord bogus;
+    bogus.kind = QStringLiteral("bogus");
+    bogus.model = QStringLiteral("mf");
+    QVERIFY(!store->addExperiment(bogus).ok()); // the check still holds for other kinds
+    // The trials' foreign key follows the rebuilt table and is still enforced.
+    QVERIFY(!store->addTrials(999, {QJsonObject()}).ok());
 }
 
 QTEST_GUILESS_MAIN(tst_ExperimentStore)
