@@ -7,6 +7,7 @@
 #include "ui/chartcard.h"
 #include "ui/datatab.h"
 #include "ui/linechart.h"
+#include "ui/tablayout.h"
 #include "ui/tablecard.h"
 
 #include <QComboBox>
@@ -223,19 +224,7 @@ void CvTab::buildLayout()
     auto *charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(boxCard);
     charts->addWidget(convergence);
-    auto *right = new QSplitter(Qt::Vertical);
-    right->setObjectName(QStringLiteral("cvRightSplitter"));
-    right->addWidget(charts);
-    right->addWidget(m_table);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 1);
-    auto *split = new QSplitter(Qt::Horizontal);
-    split->setObjectName(QStringLiteral("cvSplitter"));
-    split->addWidget(scroll);
-    split->addWidget(right);
-    split->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    installTabLayout(this, scroll, charts, m_table, QStringLiteral("cv"));
 }
 
 bool CvTab::openStore(bool create)

@@ -9,6 +9,7 @@
 #include "ui/datatab.h"
 #include "ui/linechart.h"
 #include "ui/paramform.h"
+#include "ui/tablayout.h"
 #include "ui/tablecard.h"
 
 #include <QChart>
@@ -288,20 +289,7 @@ void TrainTab::buildLayout()
     gridLayout->addWidget(m_loss->card(), 0, 0);
     gridLayout->addWidget(m_rmse->card(), 0, 1);
     gridLayout->addWidget(m_beta->card(), 1, 0, 1, 2);
-    auto *right = new QSplitter(Qt::Vertical);
-    right->setObjectName(QStringLiteral("trainRightSplitter"));
-    right->addWidget(grid);
-    right->addWidget(m_epochTable);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 1);
-
-    auto *split = new QSplitter(Qt::Horizontal);
-    split->setObjectName(QStringLiteral("trainSplitter"));
-    split->addWidget(scroll);
-    split->addWidget(right);
-    split->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    installTabLayout(this, scroll, grid, m_epochTable, QStringLiteral("train"));
     m_params->setKind(modelKind());
     refreshTable();
 }

@@ -20,6 +20,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <optional>
 
 namespace Ncf {
 
@@ -182,20 +183,29 @@ void PredictionServer::checkForCheckpoint()
     }));
 }
 
-QHttpServerResponse PredictionServer::predictOne(const QHttpServerRequest &request)
+std::optional<QHttpServerResponse> PredictionServer::parseBody(const QHttpServerRequest &request,
+                                                               QJsonDocument &doc) const
 {
-    ++m_requests;
     const QByteArray body = request.body();
     if (body.size() > m_options.maxBodyBytes)
         return errorResponse(ServeTr::tr("request body over %1 bytes").arg(m_options.maxBodyBytes),
                              Status::PayloadTooLarge);
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return errorResponse(ServeTr::tr("malformed JSON: %1 at byte %2")
                                  .arg(parseError.errorString())
                                  .arg(parseError.offset),
                              Status::BadRequest);
+    return std::nullopt;
+}
+
+QHttpServerResponse PredictionServer::predictOne(const QHttpServerRequest &request)
+{
+    ++m_requests;
+    QJsonDocument doc;
+    if (std::optional<QHttpServerResponse> refused = parseBody(request, doc))
+        return std::move(*refused);
     uint32_t user = 0, movie = 0;
     QString error;
     if (!pairFrom(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), user, movie, &error))
@@ -209,17 +219,9 @@ QHttpServerResponse PredictionServer::predictOne(const QHttpServerRequest &reque
 QHttpServerResponse PredictionServer::predictBatch(const QHttpServerRequest &request)
 {
     ++m_requests;
-    const QByteArray body = request.body();
-    if (body.size() > m_options.maxBodyBytes)
-        return errorResponse(ServeTr::tr("request body over %1 bytes").arg(m_options.maxBodyBytes),
-                             Status::PayloadTooLarge);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return errorResponse(ServeTr::tr("malformed JSON: %1 at byte %2")
-                                 .arg(parseError.errorString())
-                                 .arg(parseError.offset),
-                             Status::BadRequest);
+    QJsonDocument doc;
+    if (std::optional<QHttpServerResponse> refused = parseBody(request, doc))
+        return std::move(*refused);
     QJsonArray items;
     if (doc.isArray())
         items = doc.array();

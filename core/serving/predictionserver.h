@@ -8,11 +8,13 @@
 #include <QString>
 
 #include <atomic>
+#include <optional>
 #include <memory>
 
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponse;
+class QJsonDocument;
 class QTimer;
 
 namespace Ncf {
@@ -71,6 +73,9 @@ Q_SIGNALS:
     void reloadFailed(const QString &error);
 
 private:
+    //! Reads a request's JSON body into `doc`; a refusal (413, 400) when it cannot.
+    std::optional<QHttpServerResponse> parseBody(const QHttpServerRequest &request,
+                                                 QJsonDocument &doc) const;
     QHttpServerResponse predictOne(const QHttpServerRequest &request);
     QHttpServerResponse predictBatch(const QHttpServerRequest &request);
     QHttpServerResponse health() const;
