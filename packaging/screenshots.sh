@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the README's screenshots (resources/screenshots/*.png) with `ncf-workbench --demo
-# --screenshot`, after a short stream run on the demo dataset so that the Stream tab has
-# steps to show (it restores them from the workbench's experiment database).
+# --screenshot`, after short runs on the demo dataset so that every tab has something to
+# show: a training run, an ASHA search, a cross-validation of its best configurations and a
+# stream run, all in a fresh experiment database the tabs restore from.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin="$top/build/bin"
@@ -17,6 +18,12 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 demo="$app_dir/demo/ml-100k-synthetic/u.data"
 model="$app_dir/stream-model"
 db="$app_dir/experiments.sqlite"
+
+rm -f "$db" "$db-wal" "$db-shm"
+"$bin/ncf" train --data "$demo" --model nonlinear --epochs 8 --db "$db" > /dev/null
+"$bin/ncf" search --data "$demo" --model mf --algo asha --trials 12 --epochs 8 --workers 2 \
+    --threads 1 --db "$db" > /dev/null
+"$bin/ncf" cv --db "$db" --top 3 --folds 5 --workers 2 --threads 1 > /dev/null
 
 # A stream run where the Stream tab looks: initial model, producer, consumer.
 rm -rf "$model"

@@ -744,6 +744,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>ncf: aviso: %1 classificações foram apagadas pela retenção do tópico antes de serem lidas
 </translation>
     </message>
+    <message>
+        <source>Record the run in this experiment database as it goes (the Train tab shows it; holdout protocol).</source>
+        <translation>Registar a execução nesta base de dados de experiências à medida que decorre (o separador Treino mostra-a; protocolo holdout).</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Data</name>
@@ -1345,6 +1349,18 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>%1: experiment %2 is running in another process</source>
         <translation>%1: a experiência %2 está a correr noutro processo</translation>
     </message>
+    <message>
+        <source>%1: a reference between experiment tables is broken (table %2)</source>
+        <translation>%1: uma referência entre tabelas de experiências está quebrada (tabela %2)</translation>
+    </message>
+    <message>
+        <source>%1: experiment %2 is a %3 experiment, not a train run</source>
+        <translation>%1: a experiência %2 é uma experiência do tipo %3, não uma execução de treino</translation>
+    </message>
+    <message>
+        <source>%1: train run %2 has no trial</source>
+        <translation>%1: a execução de treino %2 não tem nenhum ensaio</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Stream</name>
@@ -1495,6 +1511,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: não é possível criar a pasta</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Ui::Card</name>
@@ -1532,6 +1552,348 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::CvRun</name>
+    <message>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em execução</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>parada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhada</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompida</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>cancelled, can be resumed</source>
+        <translation>cancelada, pode ser retomada</translation>
+    </message>
+    <message>
+        <source>interrupted, can be resumed</source>
+        <translation>interrompida, pode ser retomada</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>não iniciada</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1: %2</translation>
+    </message>
+    <message>
+        <source>Cross-validated configurations</source>
+        <translation>Configurações com validação cruzada</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Posição</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuração</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Mean RMSE</source>
+        <translation>RMSE médio</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>Desvio-padrão</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Melhor época</translation>
+    </message>
+    <message>
+        <source>Fold %1 RMSE</source>
+        <translation>RMSE da partição %1</translation>
+    </message>
+    <message>
+        <source>%1-fold cross-validation of search %2, %3 epochs per fold; RMSE in stars at the epoch with the lowest fold-averaged RMSE, std over folds (sample)</source>
+        <translation>Validação cruzada com %1 partições da pesquisa %2, %3 épocas por partição; RMSE em estrelas na época com o menor RMSE médio sobre as partições, desvio-padrão entre partições (amostral)</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::CvTab</name>
+    <message>
+        <source>Cross-validated configurations</source>
+        <translation>Configurações com validação cruzada</translation>
+    </message>
+    <message>
+        <source>Cross-validation</source>
+        <translation>Validação cruzada</translation>
+    </message>
+    <message>
+        <source>The search whose best configurations are cross-validated, from the experiment database</source>
+        <translation>A pesquisa cujas melhores configurações são submetidas a validação cruzada, da base de dados de experiências</translation>
+    </message>
+    <message>
+        <source>Source search</source>
+        <translation>Pesquisa de origem</translation>
+    </message>
+    <message>
+        <source>How many of the search&apos;s best trials (by validation RMSE) to cross-validate</source>
+        <translation>Quantos dos melhores ensaios da pesquisa (por RMSE de validação) submeter a validação cruzada</translation>
+    </message>
+    <message>
+        <source>Top configurations</source>
+        <translation>Melhores configurações</translation>
+    </message>
+    <message>
+        <source>Number of folds k: each configuration trains k times, validated on a different tenth (for k = 10) each time</source>
+        <translation>Número de partições k: cada configuração é treinada k vezes, sendo validada de cada vez numa décima parte diferente (para k = 10)</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>Partições</translation>
+    </message>
+    <message>
+        <source>Epochs per fold; every fold runs them all, without early stopping, so the folds can be averaged per epoch</source>
+        <translation>Épocas por partição; cada partição executa-as todas, sem paragem antecipada, para que se possa fazer a média das partições por época</translation>
+    </message>
+    <message>
+        <source>search&apos;s limit</source>
+        <translation>limite da pesquisa</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Folds trained at once</source>
+        <translation>Partições treinadas em simultâneo</translation>
+    </message>
+    <message>
+        <source>Parallel folds</source>
+        <translation>Partições em paralelo</translation>
+    </message>
+    <message>
+        <source>Intra-op threads of each fold; parallel folds times threads should not exceed the cores</source>
+        <translation>Threads intra-operação de cada partição; as partições em paralelo vezes as threads não devem exceder o número de núcleos</translation>
+    </message>
+    <message>
+        <source>Threads per fold</source>
+        <translation>Threads por partição</translation>
+    </message>
+    <message>
+        <source>Seed of the fold assignment and of each fold&apos;s initialisation: the same seed gives the same folds</source>
+        <translation>Semente da atribuição das partições e da inicialização de cada partição: a mesma semente dá as mesmas partições</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semente</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Executar</translation>
+    </message>
+    <message>
+        <source>Cross-validate the source search&apos;s top configurations on the Data tab&apos;s dataset (it must be the file the search used)</source>
+        <translation>Fazer a validação cruzada das melhores configurações da pesquisa de origem com o conjunto de dados do separador Dados (tem de ser o ficheiro que a pesquisa usou)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop after the current epochs; the unfinished configuration is kept as interrupted and can be resumed</source>
+        <translation>Parar após as épocas em curso; a configuração não terminada fica como interrompida e pode ser retomada</translation>
+    </message>
+    <message>
+        <source>%v of %m folds</source>
+        <translation>%v de %m partições</translation>
+    </message>
+    <message>
+        <source>Folds finished out of configurations times folds</source>
+        <translation>Partições terminadas do total de configurações vezes partições</translation>
+    </message>
+    <message>
+        <source>Stored runs</source>
+        <translation>Execuções guardadas</translation>
+    </message>
+    <message>
+        <source>The cross-validations in the experiment database; the chosen one is shown</source>
+        <translation>As validações cruzadas da base de dados de experiências; é mostrada a escolhida</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Retomar</translation>
+    </message>
+    <message>
+        <source>Run the chosen cross-validation&apos;s unfinished configurations again; finished ones are kept</source>
+        <translation>Executar de novo as configurações não terminadas da validação cruzada escolhida; as terminadas são mantidas</translation>
+    </message>
+    <message>
+        <source>Fold RMSE by configuration</source>
+        <translation>RMSE das partições por configuração</translation>
+    </message>
+    <message>
+        <source>Each configuration&apos;s fold RMSEs at its best epoch: median, quartiles, whiskers at 1.5 IQR, outlier folds and the mean</source>
+        <translation>Os RMSE das partições de cada configuração na sua melhor época: mediana, quartis, bigodes a 1,5 IQR, partições atípicas e a média</translation>
+    </message>
+    <message>
+        <source>Configuration (rank in the search)</source>
+        <translation>Configuração (posição na pesquisa)</translation>
+    </message>
+    <message>
+        <source>RMSE (stars)</source>
+        <translation>RMSE (estrelas)</translation>
+    </message>
+    <message>
+        <source>Folds at the best epoch</source>
+        <translation>Partições na melhor época</translation>
+    </message>
+    <message>
+        <source>Outlier folds</source>
+        <translation>Partições atípicas</translation>
+    </message>
+    <message>
+        <source>Mean over folds</source>
+        <translation>Média das partições</translation>
+    </message>
+    <message>
+        <source>Convergence</source>
+        <translation>Convergência</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Época</translation>
+    </message>
+    <message>
+        <source>MSE (ratings scaled to [0, 1])</source>
+        <translation>MSE (classificações reescaladas para [0, 1])</translation>
+    </message>
+    <message>
+        <source>Training MSE</source>
+        <translation>MSE de treino</translation>
+    </message>
+    <message>
+        <source>Validation MSE</source>
+        <translation>MSE de validação</translation>
+    </message>
+    <message>
+        <source>Best epoch of the configuration</source>
+        <translation>Melhor época da configuração</translation>
+    </message>
+    <message>
+        <source>The configuration whose convergence is shown</source>
+        <translation>A configuração cuja convergência é mostrada</translation>
+    </message>
+    <message>
+        <source>The fold whose training and validation MSE are shown</source>
+        <translation>A partição cujo MSE de treino e de validação é mostrado</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuração</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Partição</translation>
+    </message>
+    <message>
+        <source>Search %1: %2, %3 (%4)</source>
+        <translation>Pesquisa %1: %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>CV %1 of search %2: top %3, %4 folds (%5)</source>
+        <translation>CV %1 da pesquisa %2: melhores %3, %4 partições (%5)</translation>
+    </message>
+    <message>
+        <source>Choose a search to cross-validate</source>
+        <translation>Escolha uma pesquisa para a validação cruzada</translation>
+    </message>
+    <message>
+        <source>The cross-validation shown has nothing left to run</source>
+        <translation>A validação cruzada mostrada não tem mais nada para executar</translation>
+    </message>
+    <message>
+        <source>Load the search&apos;s dataset in the Data tab first</source>
+        <translation>Carregue primeiro no separador Dados o conjunto de dados da pesquisa</translation>
+    </message>
+    <message>
+        <source>Experiment %1 was run on %2, but the Data tab holds %3; load the experiment&apos;s file first</source>
+        <translation>A experiência %1 foi executada com %2, mas o separador Dados contém %3; carregue primeiro o ficheiro da experiência</translation>
+    </message>
+    <message>
+        <source>%1 changed since the search used it (its SHA-256 differs); going on would mix results from two datasets</source>
+        <translation>%1 mudou desde que a pesquisa o usou (o seu SHA-256 é diferente); continuar misturaria resultados de dois conjuntos de dados</translation>
+    </message>
+    <message>
+        <source>Resuming cross-validation %1...</source>
+        <translation>A retomar a validação cruzada %1...</translation>
+    </message>
+    <message>
+        <source>Cross-validating search %1...</source>
+        <translation>A fazer a validação cruzada da pesquisa %1...</translation>
+    </message>
+    <message>
+        <source>Cross-validation cancelled before it started</source>
+        <translation>Validação cruzada cancelada antes de começar</translation>
+    </message>
+    <message>
+        <source>Cross-validation %1 cancelled; Resume runs its unfinished configurations</source>
+        <translation>Validação cruzada %1 cancelada; Retomar executa as suas configurações não terminadas</translation>
+    </message>
+    <message>
+        <source>Cross-validation %1 finished: %2 configurations scored, %3 failed</source>
+        <translation>Validação cruzada %1 terminada: %2 configurações avaliadas, %3 falhadas</translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation>Partição %1</translation>
+    </message>
+    <message>
+        <source>Convergence of configuration #%1 on fold %2</source>
+        <translation>Convergência da configuração #%1 na partição %2</translation>
+    </message>
+    <message>
+        <source>No cross-validation yet: choose a search and press Run</source>
+        <translation>Ainda não há validações cruzadas: escolha uma pesquisa e prima Executar</translation>
+    </message>
+    <message>
+        <source>No search in the experiment database yet</source>
+        <translation>Ainda não há pesquisas na base de dados de experiências</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em execução</translation>
+    </message>
+    <message>
+        <source>interrupted: %1 configurations left; Resume runs them</source>
+        <translation>interrompida: faltam %1 configurações; Retomar executa-as</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>Cross-validation %1 of search %2: %3 configurations, %4 folds, %5 epochs each; %6</source>
+        <translation>Validação cruzada %1 da pesquisa %2: %3 configurações, %4 partições, %5 épocas cada; %6</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +2067,31 @@ epoch  train_mse  val_mse    val_rmse  seconds
     </message>
 </context>
 <context>
+    <name>Ncf::Ui::LossChart</name>
+    <message>
+        <source>Stopped by ASHA</source>
+        <translation>Parados pelo ASHA</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Época</translation>
+    </message>
+    <message>
+        <source>Validation RMSE (stars)</source>
+        <translation>RMSE de validação (estrelas)</translation>
+    </message>
+    <message>
+        <source>Trial %1</source>
+        <translation>Ensaio %1</translation>
+    </message>
+    <message>
+        <source>%1
+epoch %2: validation RMSE %3</source>
+        <translation>%1
+época %2: RMSE de validação %3</translation>
+    </message>
+</context>
+<context>
     <name>Ncf::Ui::MainWindow</name>
     <message>
         <source>NCF Workbench</source>
@@ -1849,6 +2236,723 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>Training, the producer or the consumer is still running. Stop them and quit? The consumer&apos;s last checkpoint is kept; it continues from there next time.</source>
         <translation>O treino, o produtor ou o consumidor ainda está em execução. Pará-los e sair? O último ponto de controlo do consumidor é mantido; da próxima vez, continua a partir daí.</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Treino</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>&amp;Pesquisa</translation>
+    </message>
+    <message>
+        <source>&amp;Cross-validation</source>
+        <translation>Validação &amp;cruzada</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>&amp;Resultados</translation>
+    </message>
+    <message>
+        <source>Open Experiment &amp;Database...</source>
+        <translation>Abrir base de &amp;dados de experiências...</translation>
+    </message>
+    <message>
+        <source>Open or create the SQLite database of experiments; every tab shows what it holds</source>
+        <translation>Abrir ou criar a base de dados SQLite de experiências; cada separador mostra o que ela contém</translation>
+    </message>
+    <message>
+        <source>Open or create an experiment database</source>
+        <translation>Abrir ou criar uma base de dados de experiências</translation>
+    </message>
+    <message>
+        <source>Experiment databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de dados de experiências (*.sqlite *.db);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Experiment database: %1</source>
+        <translation>Base de dados de experiências: %1</translation>
+    </message>
+    <message>
+        <source>Quit while training?</source>
+        <translation>Sair durante o treino?</translation>
+    </message>
+    <message>
+        <source>Training, a search or a cross-validation is still running. Stop it and quit? Every finished epoch is kept in the experiment database; an interrupted search can be resumed.</source>
+        <translation>Ainda está em execução um treino, uma pesquisa ou uma validação cruzada. Pará-lo e sair? Todas as épocas terminadas ficam guardadas na base de dados de experiências; uma pesquisa interrompida pode ser retomada.</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::ParamForm</name>
+    <message>
+        <source>Width of the user and movie embeddings</source>
+        <translation>Largura dos embeddings de utilizadores e de filmes</translation>
+    </message>
+    <message>
+        <source>Widths of the dense layers, comma-separated (for example 256,64)</source>
+        <translation>Larguras das camadas densas, separadas por vírgulas (por exemplo 256,64)</translation>
+    </message>
+    <message>
+        <source>Dropout probability of the dense layers</source>
+        <translation>Probabilidade de dropout das camadas densas</translation>
+    </message>
+    <message>
+        <source>Adam learning rate</source>
+        <translation>Taxa de aprendizagem do Adam</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the dense layers and the embedding rows a batch touches</source>
+        <translation>Penalização L2 das camadas densas e das linhas de embeddings que cada lote usa</translation>
+    </message>
+    <message>
+        <source>Ratings per optimisation step</source>
+        <translation>Classificações por passo de otimização</translation>
+    </message>
+    <message>
+        <source>Width of the encoder and decoder layers</source>
+        <translation>Largura das camadas do codificador e do descodificador</translation>
+    </message>
+    <message>
+        <source>Width of the bottleneck (the latent code)</source>
+        <translation>Largura do estrangulamento (o código latente)</translation>
+    </message>
+    <message>
+        <source>KL weight at the first epoch</source>
+        <translation>Peso KL na primeira época</translation>
+    </message>
+    <message>
+        <source>How far the KL weight rises by the last epoch</source>
+        <translation>Quanto sobe o peso KL até à última época</translation>
+    </message>
+    <message>
+        <source>How the KL weight moves over the epochs: linear, exponential, cosine, constant or zero</source>
+        <translation>Como varia o peso KL ao longo das épocas: linear, exponential, cosine, constant ou zero</translation>
+    </message>
+    <message>
+        <source>Latent factors of matrix factorisation</source>
+        <translation>Fatores latentes da fatorização de matrizes</translation>
+    </message>
+    <message>
+        <source>L2 regularisation of the factors and biases</source>
+        <translation>Regularização L2 dos fatores e dos termos de viés</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a better validation MSE; 0 never stops early</source>
+        <translation>Parar após este número de épocas sem melhoria do MSE de validação; 0 nunca para antecipadamente</translation>
+    </message>
+    <message>
+        <source>This model has no hyperparameters.</source>
+        <translation>Este modelo não tem hiperparâmetros.</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter &apos;%2&apos;</source>
+        <translation>%1 não tem o parâmetro &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::ResultsTab</name>
+    <message>
+        <source>Validation RMSE by model</source>
+        <translation>RMSE de validação por modelo</translation>
+    </message>
+    <message>
+        <source>Every epoch</source>
+        <translation>Todas as épocas</translation>
+    </message>
+    <message>
+        <source>RMSE by model</source>
+        <translation>RMSE por modelo</translation>
+    </message>
+    <message>
+        <source>Measured here</source>
+        <translation>Medido aqui</translation>
+    </message>
+    <message>
+        <source>Published (quoted, not measured here)</source>
+        <translation>Publicado (citado, não medido aqui)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Read the results from the experiment database again</source>
+        <translation>Ler de novo os resultados da base de dados de experiências</translation>
+    </message>
+    <message>
+        <source>Export report...</source>
+        <translation>Exportar relatório...</translation>
+    </message>
+    <message>
+        <source>Write a folder for a paper: the chart as PNG and SVG, the results and epochs tables as CSV, Markdown and LaTeX</source>
+        <translation>Escrever uma pasta para um artigo: o gráfico em PNG e SVG, as tabelas de resultados e de épocas em CSV, Markdown e LaTeX</translation>
+    </message>
+    <message>
+        <source>Validation RMSE of every row of the results table; grey bars are published figures, not measured here</source>
+        <translation>RMSE de validação de cada linha da tabela de resultados; as barras cinzentas são valores publicados, não medidos aqui</translation>
+    </message>
+    <message>
+        <source>RMSE (stars)</source>
+        <translation>RMSE (estrelas)</translation>
+    </message>
+    <message>
+        <source>No experiment database at %1 yet</source>
+        <translation>Ainda não existe nenhuma base de dados de experiências em %1</translation>
+    </message>
+    <message>
+        <source>%1 measured rows and %2 published baselines; %3 stored epochs; from %4</source>
+        <translation>%1 linhas medidas e %2 referências publicadas; %3 épocas guardadas; de %4</translation>
+    </message>
+    <message>
+        <source>%1 (published), %2</source>
+        <translation>%1 (publicado), %2</translation>
+    </message>
+    <message>
+        <source>Export report to</source>
+        <translation>Exportar relatório para</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
+    <message>
+        <source>Report written to %1 (%2 files)</source>
+        <translation>Relatório escrito em %1 (%2 ficheiros)</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::ScatterChart</name>
+    <message>
+        <source>Completed</source>
+        <translation>Concluídos</translation>
+    </message>
+    <message>
+        <source>Stopped by ASHA</source>
+        <translation>Parados pelo ASHA</translation>
+    </message>
+    <message>
+        <source>Running or interrupted</source>
+        <translation>Em execução ou interrompidos</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Selecionados</translation>
+    </message>
+    <message>
+        <source>Best val. RMSE</source>
+        <translation>Melhor RMSE val.</translation>
+    </message>
+    <message>
+        <source>Hyperparameter</source>
+        <translation>Hiperparâmetro</translation>
+    </message>
+    <message>
+        <source>Trial %1 (%2)
+%3
+best validation RMSE %4</source>
+        <translation>Ensaio %1 (%2)
+%3
+melhor RMSE de validação %4</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::SearchResults</name>
+    <message>
+        <source>Trial %1 (%2): %3</source>
+        <translation>Ensaio %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Search trials</source>
+        <translation>Ensaios da pesquisa</translation>
+    </message>
+    <message>
+        <source>Validation RMSE per epoch</source>
+        <translation>RMSE de validação por época</translation>
+    </message>
+    <message>
+        <source>Hyperparameter against best RMSE</source>
+        <translation>Hiperparâmetro face ao melhor RMSE</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Repor zoom</translation>
+    </message>
+    <message>
+        <source>Fit the axes to the data again; while zoomed (drag a rectangle, right-click to zoom out) the axes stay put</source>
+        <translation>Ajustar de novo os eixos aos dados; enquanto houver zoom (arraste um retângulo; clique com o botão direito para reduzir), os eixos ficam fixos</translation>
+    </message>
+    <message>
+        <source>The searched hyperparameter on the x axis</source>
+        <translation>O hiperparâmetro pesquisado no eixo x</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>melhor</translation>
+    </message>
+    <message>
+        <source>The epoch at which the table compares the trials&apos; validation RMSE; &quot;best&quot; takes each trial&apos;s best epoch</source>
+        <translation>A época em que a tabela compara o RMSE de validação dos ensaios; &quot;melhor&quot; usa a melhor época de cada ensaio</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parâmetro</translation>
+    </message>
+    <message>
+        <source>Compare at epoch</source>
+        <translation>Comparar na época</translation>
+    </message>
+    <message>
+        <source>Epochs of %1</source>
+        <translation>Épocas de %1</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::SearchSettingsPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>Pesquisa</translation>
+    </message>
+    <message>
+        <source>The model whose hyperparameters are searched; choosing one loads its preset search space</source>
+        <translation>O modelo cujos hiperparâmetros são pesquisados; escolher um carrega o seu espaço de pesquisa predefinido</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Random search</source>
+        <translation>Pesquisa aleatória</translation>
+    </message>
+    <message>
+        <source>ASHA</source>
+        <translation>ASHA</translation>
+    </message>
+    <message>
+        <source>Random search trains every trial to the epoch limit (or early stopping); ASHA stops unpromising trials at its rungs</source>
+        <translation>A pesquisa aleatória treina cada ensaio até ao limite de épocas (ou até à paragem antecipada); o ASHA para os ensaios pouco promissores nos seus degraus</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algoritmo</translation>
+    </message>
+    <message>
+        <source>Configurations sampled from the space, each trained as one trial</source>
+        <translation>Configurações amostradas do espaço, cada uma treinada como um ensaio</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>Ensaios</translation>
+    </message>
+    <message>
+        <source>Trials trained at once (with one, a search is reproducible run for run)</source>
+        <translation>Ensaios treinados em simultâneo (com um só, a pesquisa é reprodutível de execução para execução)</translation>
+    </message>
+    <message>
+        <source>Parallel trials</source>
+        <translation>Ensaios em paralelo</translation>
+    </message>
+    <message>
+        <source>Intra-op threads of each trial; set to the cores divided by the parallel trials when those change</source>
+        <translation>Threads intra-operação de cada ensaio; passa a ser o número de núcleos a dividir pelos ensaios em paralelo quando estes mudam</translation>
+    </message>
+    <message>
+        <source>Threads per trial</source>
+        <translation>Threads por ensaio</translation>
+    </message>
+    <message>
+        <source>Seed of the sampled configurations, the holdout split and the trials&apos; initialisation</source>
+        <translation>Semente das configurações amostradas, da divisão treino/validação e da inicialização dos ensaios</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semente</translation>
+    </message>
+    <message>
+        <source>Most epochs per trial: the space&apos;s max_epochs (ASHA&apos;s max_t follows)</source>
+        <translation>Número máximo de épocas por ensaio: o max_epochs do espaço (o max_t do ASHA acompanha-o)</translation>
+    </message>
+    <message>
+        <source>Epochs per trial</source>
+        <translation>Épocas por ensaio</translation>
+    </message>
+    <message>
+        <source>max_t: the most epochs a trial may run</source>
+        <translation>max_t: o número máximo de épocas que um ensaio pode executar</translation>
+    </message>
+    <message>
+        <source>max_t</source>
+        <translation>max_t</translation>
+    </message>
+    <message>
+        <source>grace_period: epochs every trial runs before its first rung</source>
+        <translation>grace_period: épocas que cada ensaio executa antes do seu primeiro degrau</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>Período de tolerância</translation>
+    </message>
+    <message>
+        <source>reduction_factor: each rung keeps the best 1/factor of the trials that reach it</source>
+        <translation>reduction_factor: cada degrau mantém a melhor fração 1/fator dos ensaios que o alcançam</translation>
+    </message>
+    <message>
+        <source>Reduction factor</source>
+        <translation>Fator de redução</translation>
+    </message>
+    <message>
+        <source>brackets: successive-halving brackets with different first rungs</source>
+        <translation>brackets: brackets de successive halving (reduções sucessivas a metade) com primeiros degraus diferentes</translation>
+    </message>
+    <message>
+        <source>Brackets</source>
+        <translation>Brackets</translation>
+    </message>
+    <message>
+        <source>Search space</source>
+        <translation>Espaço de pesquisa</translation>
+    </message>
+    <message>
+        <source>Load preset</source>
+        <translation>Carregar predefinição</translation>
+    </message>
+    <message>
+        <source>Replace the space with the preset of the chosen model</source>
+        <translation>Substituir o espaço pelo espaço predefinido do modelo escolhido</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::SearchTab</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>ASHA</source>
+        <translation>ASHA</translation>
+    </message>
+    <message>
+        <source>random search</source>
+        <translation>pesquisa aleatória</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em execução</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompida</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>não iniciada</translation>
+    </message>
+    <message>
+        <source>The search experiments of the database, newest first; choose one to show its trials and charts as stored</source>
+        <translation>As experiências de pesquisa da base de dados, da mais recente para a mais antiga; escolha uma para mostrar os seus ensaios e gráficos tal como foram guardados</translation>
+    </message>
+    <message>
+        <source>Resume search</source>
+        <translation>Retomar pesquisa</translation>
+    </message>
+    <message>
+        <source>Run the shown experiment&apos;s interrupted and pending trials (interrupted ones start again from their first epoch; ended trials and ASHA&apos;s rungs are kept)</source>
+        <translation>Executar os ensaios interrompidos e pendentes da experiência mostrada (os interrompidos recomeçam a partir da primeira época; os ensaios terminados e os degraus do ASHA são mantidos)</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiência</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Execução</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Hold the running trials after their current batch and start no new ones; press again to go on</source>
+        <translation>Suspender os ensaios em execução após o lote atual e não iniciar novos; prima de novo para continuar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the search; running trials are kept as interrupted and the experiment can be resumed later</source>
+        <translation>Parar a pesquisa; os ensaios em execução ficam como interrompidos e a experiência pode ser retomada mais tarde</translation>
+    </message>
+    <message>
+        <source>Trials ended (completed, stopped or failed) of all trials, and the estimated time left</source>
+        <translation>Ensaios terminados (concluídos, parados ou falhados) do total de ensaios, e o tempo restante estimado</translation>
+    </message>
+    <message>
+        <source>A search is running; the database stays %1 until it ends</source>
+        <translation>Está a decorrer uma pesquisa; a base de dados continua a ser %1 até esta terminar</translation>
+    </message>
+    <message>
+        <source>Load a dataset in the Data tab first: the search trains on it</source>
+        <translation>Carregue primeiro um conjunto de dados no separador Dados: a pesquisa treina com ele</translation>
+    </message>
+    <message>
+        <source>Starting %1 on %2 (trials: %3)</source>
+        <translation>A iniciar %1 com %2 (ensaios: %3)</translation>
+    </message>
+    <message>
+        <source>Search paused: running trials hold after their current batch</source>
+        <translation>Pesquisa em pausa: os ensaios em execução ficam suspensos após o lote atual</translation>
+    </message>
+    <message>
+        <source>Search continues</source>
+        <translation>A pesquisa continua</translation>
+    </message>
+    <message>
+        <source>The shown experiment has no interrupted or pending trials to run</source>
+        <translation>A experiência mostrada não tem ensaios interrompidos ou pendentes para executar</translation>
+    </message>
+    <message>
+        <source>Experiment %1 was run on %2, which is not there any more</source>
+        <translation>A experiência %1 foi executada com %2, que já não existe</translation>
+    </message>
+    <message>
+        <source>Resuming search experiment %1 (trials left: %2)</source>
+        <translation>A retomar a experiência de pesquisa %1 (ensaios em falta: %2)</translation>
+    </message>
+    <message>
+        <source>Cancelling: running trials stop after their current batch and are kept as interrupted</source>
+        <translation>A cancelar: os ensaios em execução param após o lote atual e ficam como interrompidos</translation>
+    </message>
+    <message>
+        <source>interrupted, trials left: %1</source>
+        <translation>interrompida, ensaios em falta: %1</translation>
+    </message>
+    <message>
+        <source>#%1  %2 · %3 · %4 · %5</source>
+        <translation>#%1  %2 · %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>trials: %1</source>
+        <translation>ensaios: %1</translation>
+    </message>
+    <message>
+        <source>Search experiment %1 cancelled (trials left to resume: %2)</source>
+        <translation>Experiência de pesquisa %1 cancelada (ensaios por retomar: %2)</translation>
+    </message>
+    <message>
+        <source>Search experiment %1 finished: %2 completed, %3 stopped by ASHA, %4 failed</source>
+        <translation>Experiência de pesquisa %1 terminada: %2 concluídos, %3 parados pelo ASHA, %4 falhados</translation>
+    </message>
+    <message>
+        <source>Trial %1 %2 (epochs: %3, best validation RMSE %4)</source>
+        <translation>Ensaio %1 %2 (épocas: %3, melhor RMSE de validação %4)</translation>
+    </message>
+    <message>
+        <source>Trials of search experiment %1</source>
+        <translation>Ensaios da experiência de pesquisa %1</translation>
+    </message>
+    <message>
+        <source>Search trials</source>
+        <translation>Ensaios da pesquisa</translation>
+    </message>
+    <message>
+        <source>Search experiment %1 stopped before it ended (trials interrupted or pending: %2).
+
+Resume it now? Ended trials are kept; interrupted ones run again from their first epoch.</source>
+        <translation>A experiência de pesquisa %1 parou antes de terminar (ensaios interrompidos ou pendentes: %2).
+
+Retomá-la agora? Os ensaios terminados são mantidos; os interrompidos voltam a ser executados a partir da primeira época.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>em pausa</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>faltam cerca de %1</translation>
+    </message>
+    <message>
+        <source>estimating the time left</source>
+        <translation>a estimar o tempo restante</translation>
+    </message>
+    <message>
+        <source>%1 of %2 trials ended</source>
+        <translation>%1 de %2 ensaios terminados</translation>
+    </message>
+    <message>
+        <source>%1 of %2 trials ended, %3</source>
+        <translation>%1 de %2 ensaios terminados, %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Experiment %1&lt;/b&gt; (%2, %3): %4</source>
+        <translation>&lt;b&gt;Experiência %1&lt;/b&gt; (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>%1 completed, %2 stopped by ASHA, %3 failed, %4 running, %5 interrupted, %6 pending</source>
+        <translation>%1 concluídos, %2 parados pelo ASHA, %3 falhados, %4 em execução, %5 interrompidos, %6 pendentes</translation>
+    </message>
+    <message>
+        <source>Best validation RMSE %1 (trial %2: %3)</source>
+        <translation>Melhor RMSE de validação %1 (ensaio %2: %3)</translation>
+    </message>
+    <message>
+        <source>Trials left to run: %1 (Resume search continues them)</source>
+        <translation>Ensaios por executar: %1 (Retomar pesquisa continua-os)</translation>
+    </message>
+    <message>
+        <source>No searches in %1 yet: set one up and press Start.</source>
+        <translation>Ainda não há pesquisas em %1: configure uma e prima Iniciar.</translation>
+    </message>
+    <message>
+        <source>No search shown: set one up and press Start.</source>
+        <translation>Nenhuma pesquisa mostrada: configure uma e prima Iniciar.</translation>
+    </message>
+    <message>
+        <source>Fix the settings first: %1</source>
+        <translation>Corrija primeiro as definições: %1</translation>
+    </message>
+    <message>
+        <source>Load a dataset in the Data tab first</source>
+        <translation>Carregue primeiro um conjunto de dados no separador Dados</translation>
+    </message>
+    <message>
+        <source>Create a new search experiment in the database and run it</source>
+        <translation>Criar uma nova experiência de pesquisa na base de dados e executá-la</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Retomar</translation>
+    </message>
+    <message>
+        <source>Interrupted (trials left: %1)</source>
+        <translation>Interrompida (ensaios em falta: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::SpaceEditor</name>
+    <message>
+        <source>Add parameter</source>
+        <translation>Adicionar parâmetro</translation>
+    </message>
+    <message>
+        <source>Remove parameter</source>
+        <translation>Remover parâmetro</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parâmetro</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <source>The hyperparameters of the search: a fixed value every trial shares, a choice among values, or a uniform or log-uniform range. Edits here rewrite the JSON below.</source>
+        <translation>Os hiperparâmetros da pesquisa: um valor fixo partilhado por todos os ensaios, uma escolha entre valores, ou um intervalo uniforme ou log-uniforme. As alterações feitas aqui reescrevem o JSON abaixo.</translation>
+    </message>
+    <message>
+        <source>The parameter&apos;s name, as on the command line (--param)</source>
+        <translation>O nome do parâmetro, tal como na linha de comandos (--param)</translation>
+    </message>
+    <message>
+        <source>fixed: one value for every trial; choice: one of the values; uniform or log-uniform: a range from low to high</source>
+        <translation>fixo: um valor para todos os ensaios; escolha: um dos valores; uniforme ou log-uniforme: um intervalo do mínimo ao máximo</translation>
+    </message>
+    <message>
+        <source>Comma-separated values of a choice, or the fixed value; quote text containing commas</source>
+        <translation>Valores de uma escolha separados por vírgulas, ou o valor fixo; coloque entre aspas o texto que contenha vírgulas</translation>
+    </message>
+    <message>
+        <source>Lower bound of a range (above 0 for log-uniform)</source>
+        <translation>Limite inferior de um intervalo (superior a 0 para log-uniforme)</translation>
+    </message>
+    <message>
+        <source>Upper bound of a range</source>
+        <translation>Limite superior de um intervalo</translation>
+    </message>
+    <message>
+        <source>Add a row for another parameter of the model</source>
+        <translation>Adicionar uma linha para outro parâmetro do modelo</translation>
+    </message>
+    <message>
+        <source>Remove the selected parameters</source>
+        <translation>Remover os parâmetros selecionados</translation>
+    </message>
+    <message>
+        <source>The search space as JSON, as `ncf search --space` reads it; edits here update the form</source>
+        <translation>O espaço de pesquisa em JSON, tal como o `ncf search --space` o lê; as alterações feitas aqui atualizam o formulário</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>row %1 has no parameter name</source>
+        <translation>a linha %1 não tem nome de parâmetro</translation>
+    </message>
+    <message>
+        <source>parameter %1 appears twice</source>
+        <translation>o parâmetro %1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <source>search space: %1</source>
+        <translation>espaço de pesquisa: %1</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at character %1: %2</source>
+        <translation>JSON inválido no carácter %1: %2</translation>
+    </message>
+    <message>
+        <source>The search space must be a JSON object</source>
+        <translation>O espaço de pesquisa tem de ser um objeto JSON</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fixo</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>escolha</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>uniforme</translation>
+    </message>
+    <message>
+        <source>log-uniform</source>
+        <translation>log-uniforme</translation>
     </message>
 </context>
 <context>
@@ -2242,10 +3346,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>Parar consumidor</translation>
     </message>
     <message>
-        <source>%1: cannot create the folder</source>
-        <translation>%1: não é possível criar a pasta</translation>
-    </message>
-    <message>
         <source>Messages/s</source>
         <translation>Mensagens/s</translation>
     </message>
@@ -2303,6 +3403,398 @@ epoch  train_mse  val_mse    val_rmse  seconds
     <message>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::TrainTab</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>nonlinear: neural collaborative filtering; autoencoder and vae: (variational) autoencoders over the two embeddings; mf: biased matrix factorisation; mean: the training mean (a baseline)</source>
+        <translation>nonlinear: filtragem colaborativa neuronal; autoencoder e vae: autoencoders (variacionais) sobre os dois embeddings; mf: fatorização de matrizes com termos de viés; mean: a média do treino (uma referência)</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hiperparâmetros</translation>
+    </message>
+    <message>
+        <source>Start from the model&apos;s defaults; a value out of range is flagged and keeps Train disabled</source>
+        <translation>Os valores iniciais são os predefinidos do modelo; um valor fora do intervalo é assinalado e mantém Treinar desativado</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Execução</translation>
+    </message>
+    <message>
+        <source>Most epochs to train; patience may stop the run earlier</source>
+        <translation>Número máximo de épocas de treino; a paciência (patience) pode parar a execução mais cedo</translation>
+    </message>
+    <message>
+        <source>Training share of the random holdout; the rest validates every epoch</source>
+        <translation>Proporção de treino da divisão aleatória treino/validação; o resto valida cada época</translation>
+    </message>
+    <message>
+        <source>Training share</source>
+        <translation>Proporção de treino</translation>
+    </message>
+    <message>
+        <source>Seed of the split, the initial weights and the shuffling: the same seed gives the same run</source>
+        <translation>Semente da divisão, dos pesos iniciais e da baralhação: a mesma semente dá a mesma execução</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semente</translation>
+    </message>
+    <message>
+        <source>Intra-op threads of the training</source>
+        <translation>Threads intra-operação do treino</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <source>Save model...</source>
+        <translation>Guardar modelo...</translation>
+    </message>
+    <message>
+        <source>Write the trained model (best epoch) to a folder that ncf predict and the Stream tab load</source>
+        <translation>Escrever o modelo treinado (melhor época) numa pasta que o ncf predict e o separador Fluxo carregam</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Pasta do modelo</translation>
+    </message>
+    <message>
+        <source>Model saved to %1</source>
+        <translation>Modelo guardado em %1</translation>
+    </message>
+    <message>
+        <source>Epochs done; the time left is estimated from the epochs so far</source>
+        <translation>Épocas concluídas; o tempo restante é estimado a partir das épocas já feitas</translation>
+    </message>
+    <message>
+        <source>Train runs stored in the experiment database, newest first: pick one to show its curves</source>
+        <translation>Execuções de treino guardadas na base de dados de experiências, da mais recente para a mais antiga: escolha uma para mostrar as suas curvas</translation>
+    </message>
+    <message>
+        <source>Stored runs</source>
+        <translation>Execuções guardadas</translation>
+    </message>
+    <message>
+        <source>Training and validation loss</source>
+        <translation>Perda de treino e de validação</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Época</translation>
+    </message>
+    <message>
+        <source>MSE (ratings scaled to [0, 1])</source>
+        <translation>MSE (classificações reescaladas para [0, 1])</translation>
+    </message>
+    <message>
+        <source>Training MSE</source>
+        <translation>MSE de treino</translation>
+    </message>
+    <message>
+        <source>Validation MSE</source>
+        <translation>MSE de validação</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Melhor época</translation>
+    </message>
+    <message>
+        <source>Validation RMSE</source>
+        <translation>RMSE de validação</translation>
+    </message>
+    <message>
+        <source>RMSE (stars)</source>
+        <translation>RMSE (estrelas)</translation>
+    </message>
+    <message>
+        <source>KL weight (beta)</source>
+        <translation>Peso KL (beta)</translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation>beta</translation>
+    </message>
+    <message>
+        <source>Load a dataset in the Data tab first</source>
+        <translation>Carregue primeiro um conjunto de dados no separador Dados</translation>
+    </message>
+    <message>
+        <source>Starting %1 on %2 ratings...</source>
+        <translation>A iniciar %1 com %2 classificações...</translation>
+    </message>
+    <message>
+        <source>Training %1 for up to %2 epochs...</source>
+        <translation>A treinar %1 durante um máximo de %2 épocas...</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch...</source>
+        <translation>A cancelar após o lote atual...</translation>
+    </message>
+    <message>
+        <source>No trained model: train one first</source>
+        <translation>Nenhum modelo treinado: treine um primeiro</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2: training MSE %3, validation RMSE %4 (best epoch %5)</source>
+        <translation>Época %1 de %2: MSE de treino %3, RMSE de validação %4 (melhor época %5)</translation>
+    </message>
+    <message>
+        <source>, cancelled</source>
+        <translation>, cancelado</translation>
+    </message>
+    <message>
+        <source>, stopped early</source>
+        <translation>, parado antecipadamente</translation>
+    </message>
+    <message>
+        <source>Best epoch %1 of %2: validation RMSE %3, %4 samples/s, %5 in all%6</source>
+        <translation>Melhor época %1 de %2: RMSE de validação %3, %4 amostras/s, %5 no total%6</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>O treino falhou: %1</translation>
+    </message>
+    <message>
+        <source>%v of %m epochs</source>
+        <translation>%v de %m épocas</translation>
+    </message>
+    <message>
+        <source>Run %1: %2, %3 epochs, %4</source>
+        <translation>Execução %1: %2, %3 épocas, %4</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, %3): %4 epochs, best epoch %5, validation RMSE %6; %7</source>
+        <translation>Execução %1 (%2, %3): %4 épocas, melhor época %5, RMSE de validação %6; %7</translation>
+    </message>
+    <message>
+        <source>%v of %m epochs, about %1 left</source>
+        <translation>%v de %m épocas, faltam cerca de %1</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>Best epoch: %1 (lowest validation MSE). MSE on ratings scaled to [0, 1]; RMSE in stars.</source>
+        <translation>Melhor época: %1 (menor MSE de validação). MSE sobre as classificações reescaladas para [0, 1]; RMSE em estrelas.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; the epochs so far stay in the database</source>
+        <translation>Parar após o lote atual; as épocas já feitas ficam na base de dados</translation>
+    </message>
+    <message>
+        <source>Train on a random holdout of the Data tab&apos;s dataset</source>
+        <translation>Treinar numa divisão aleatória treino/validação do conjunto de dados do separador Dados</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: não é possível criar a pasta</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::TrialsCard</name>
+    <message>
+        <source>Save the trials table as CSV, Markdown or LaTeX, or copy it</source>
+        <translation>Guardar a tabela de ensaios como CSV, Markdown ou LaTeX, ou copiá-la</translation>
+    </message>
+    <message>
+        <source>CSV...</source>
+        <translation>CSV...</translation>
+    </message>
+    <message>
+        <source>Markdown...</source>
+        <translation>Markdown...</translation>
+    </message>
+    <message>
+        <source>LaTeX...</source>
+        <translation>LaTeX...</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>Copiar como Markdown</translation>
+    </message>
+    <message>
+        <source>Click a header to sort; select trials to highlight them in the charts (Ctrl or Shift for several)</source>
+        <translation>Clique num cabeçalho para ordenar; selecione ensaios para os destacar nos gráficos (Ctrl ou Shift para vários)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ficheiros CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Ficheiros Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX files (*.tex)</source>
+        <translation>Ficheiros LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
+</context>
+<context>
+    <name>Ncf::Ui::TrialsModel</name>
+    <message>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em execução</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>concluído</translation>
+    </message>
+    <message>
+        <source>stopped by ASHA</source>
+        <translation>parado pelo ASHA</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhado</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompido</translation>
+    </message>
+    <message>
+        <source>Validation RMSE at epoch %1</source>
+        <translation>RMSE de validação na época %1</translation>
+    </message>
+    <message>
+        <source>Validation RMSE at the trial&apos;s best epoch</source>
+        <translation>RMSE de validação na melhor época do ensaio</translation>
+    </message>
+    <message>
+        <source>The sampled values of the searched hyperparameters</source>
+        <translation>Os valores amostrados dos hiperparâmetros pesquisados</translation>
+    </message>
+    <message>
+        <source>Epochs the trial has run</source>
+        <translation>Épocas que o ensaio executou</translation>
+    </message>
+    <message>
+        <source>Lowest validation RMSE (stars) over the trial&apos;s epochs</source>
+        <translation>Menor RMSE de validação (estrelas) ao longo das épocas do ensaio</translation>
+    </message>
+    <message>
+        <source>Validation RMSE at the epoch chosen under &quot;Compare at epoch&quot;</source>
+        <translation>RMSE de validação na época escolhida em &quot;Comparar na época&quot;</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>Ensaio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuração</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Melhor época</translation>
+    </message>
+    <message>
+        <source>Best val. RMSE</source>
+        <translation>Melhor RMSE val.</translation>
+    </message>
+    <message>
+        <source>RMSE at epoch %1</source>
+        <translation>RMSE na época %1</translation>
+    </message>
+    <message>
+        <source>RMSE at best epoch</source>
+        <translation>RMSE na melhor época</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Best validation RMSE</source>
+        <translation>Melhor RMSE de validação</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>Validation RMSE in stars on the search&apos;s holdout split.</source>
+        <translation>RMSE de validação em estrelas na divisão treino/validação da pesquisa.</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Época</translation>
+    </message>
+    <message>
+        <source>Training MSE</source>
+        <translation>MSE de treino</translation>
+    </message>
+    <message>
+        <source>Validation MSE</source>
+        <translation>MSE de validação</translation>
+    </message>
+    <message>
+        <source>Validation RMSE</source>
+        <translation>RMSE de validação</translation>
+    </message>
+</context>
+<context>
+    <name>SearchJob</name>
+    <message>
+        <source>Loading %1 for the search...</source>
+        <translation>A carregar %1 para a pesquisa...</translation>
+    </message>
+    <message>
+        <source>%1 changed since experiment %2 used it (its SHA-256 differs); going on would mix results from two datasets</source>
+        <translation>%1 mudou desde que a experiência %2 o usou (o seu SHA-256 é diferente); continuar misturaria resultados de dois conjuntos de dados</translation>
+    </message>
+    <message>
+        <source>The search was cancelled before it started</source>
+        <translation>A pesquisa foi cancelada antes de começar</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,9 @@
 #include "app/cli/clicommon.h"
 #include "core/data/movielensreader.h"
 #include "core/data/splits.h"
+#include "core/storage/experimentstore.h"
 #include "core/training/continual.h"
+#include "core/training/trainrun.h"
 #include "core/training/training.h"
 
 #include <QCoreApplication>
@@ -50,6 +52,10 @@ int runTrain(const QStringList &args) {
                                 "out --split of it for validation) and report the RMSE on its "
                                 "static test set."),
                       QStringLiteral("name"), QStringLiteral("holdout")});
+    parser.addOption({QStringLiteral("db"),
+                      CliTr::tr("Record the run in this experiment database as it goes (the "
+                                "Train tab shows it; holdout protocol)."),
+                      QStringLiteral("file")});
     addContinualOptions(parser);
     parser.addOption({QStringLiteral("json"), CliTr::tr("Print one JSON object.")});
     if (const int rc = parseCommandLine(parser, command, args); rc >= 0)
@@ -148,6 +154,15 @@ int runTrain(const QStringList &args) {
             } else {
                 trained = makeError(c.error());
             }
+        } else if (parser.isSet(QStringLiteral("db"))) {
+            Result<std::unique_ptr<ExperimentStore>> store
+                = ExperimentStore::open(parser.value(QStringLiteral("db")));
+            if (!store)
+                return fail(store.error());
+            TrainRunSettings recorded;
+            recorded.options = options;
+            recorded.trainFraction = split;
+            trained = trainRecorded(**engine, **store, *data, recorded, callbacks);
         } else {
             trained = (*engine)->train(*data, holdout.train, holdout.test, options, callbacks);
         }
