@@ -1515,6 +1515,22 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>%1: cannot create the folder</source>
         <translation>%1: não é possível criar a pasta</translation>
     </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ficheiros CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Ficheiros Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX files (*.tex)</source>
+        <translation>Ficheiros LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Ui::Card</name>
@@ -3388,22 +3404,6 @@ Retomá-la agora? Os ensaios terminados são mantidos; os interrompidos voltam a
         <source>Copy as Markdown</source>
         <translation>Copiar como Markdown</translation>
     </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Ficheiros CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Markdown files (*.md)</source>
-        <translation>Ficheiros Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>LaTeX files (*.tex)</source>
-        <translation>Ficheiros LaTeX (*.tex)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>A exportação falhou</translation>
-    </message>
 </context>
 <context>
     <name>Ncf::Ui::TrainTab</name>
@@ -3649,22 +3649,6 @@ Retomá-la agora? Os ensaios terminados são mantidos; os interrompidos voltam a
     <message>
         <source>Click a header to sort; select trials to highlight them in the charts (Ctrl or Shift for several)</source>
         <translation>Clique num cabeçalho para ordenar; selecione ensaios para os destacar nos gráficos (Ctrl ou Shift para vários)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Ficheiros CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Markdown files (*.md)</source>
-        <translation>Ficheiros Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>LaTeX files (*.tex)</source>
-        <translation>Ficheiros LaTeX (*.tex)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>A exportação falhou</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,7 @@ Result<void> exportSvg(QWidget *widget, const QString &path, QSize size, const Q
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QMessageBox>
 #include <QSettings>
 
 namespace Ncf::Ui {
@@ -89,6 +90,23 @@ QString askExportPath(QWidget *parent, const QString &baseName, const QString &s
         path += QLatin1Char('.') + suffix;
     settings.setValue(QStringLiteral("export/lastDir"), QFileInfo(path).absolutePath());
     return path;
+}
+
+void exportTableInteractively(
+    QWidget *parent, const QString &title, TableFormat format,
+    const std::function<Result<void>(const QString &path, TableFormat format)> &write)
+{
+    static const char *const filters[] = {QT_TRANSLATE_NOOP("Ncf::Ui", "CSV files (*.csv)"),
+                                          QT_TRANSLATE_NOOP("Ncf::Ui", "Markdown files (*.md)"),
+                                          QT_TRANSLATE_NOOP("Ncf::Ui", "LaTeX files (*.tex)")};
+    const QString path
+        = askExportPath(parent, fileSlug(title), tableSuffix(format),
+                        QCoreApplication::translate("Ncf::Ui", filters[int(format)]));
+    if (path.isEmpty())
+        return;
+    if (Result<void> r = write(path, format); !r)
+        QMessageBox::warning(parent, QCoreApplication::translate("Ncf::Ui", "Export failed"),
+                             r.error());
 }
 
 QString fileSlug(const QString &title)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/report/table.h"
+
+#include <functional>
 
 #include <QSize>
 
@@ -22,6 +25,12 @@ namespace Ncf::Ui {
 //! in QSettings). Returns an empty string when the user cancels.
 QString askExportPath(QWidget *parent, const QString &baseName, const QString &suffix,
                       const QString &filter);
+
+//! Asks where to export a table titled `title` as `format` and writes it with `write`; a
+//! failure is shown in a message box. The Export menu action of every table card.
+void exportTableInteractively(
+    QWidget *parent, const QString &title, TableFormat format,
+    const std::function<Result<void>(const QString &path, TableFormat format)> &write);
 
 //! A slug for file names: "Ratings per user" -> "ratings-per-user".
 QString fileSlug(const QString &title);

@@ -63,15 +63,9 @@ Result<void> TableCard::exportTo(const QString &path, TableFormat format) const
 
 void TableCard::exportInteractively(TableFormat format)
 {
-    static const char *const filters[] = {QT_TR_NOOP("CSV files (*.csv)"),
-                                          QT_TR_NOOP("Markdown files (*.md)"),
-                                          QT_TR_NOOP("LaTeX files (*.tex)")};
-    const QString path = askExportPath(this, fileSlug(title()), tableSuffix(format),
-                                       tr(filters[int(format)]));
-    if (path.isEmpty())
-        return;
-    if (Result<void> r = exportTo(path, format); !r)
-        QMessageBox::warning(this, tr("Export failed"), r.error());
+    exportTableInteractively(this, title(), format, [this](const QString &path, TableFormat f) {
+        return exportTo(path, f);
+    });
 }
 
 } // namespace Ncf::Ui
