@@ -10,11 +10,7 @@ namespace Ncf::Ui {
 
 QString SearchJob::fileChecksum(const QString &path)
 {
-    QFile f(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (f.open(QIODevice::ReadOnly))
-        hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
+    return Ncf::fileChecksum(path);
 }
 
 SearchJob::Outcome SearchJob::run(const Request &request, const Hooks &hooks)

@@ -20,15 +20,6 @@ namespace Ncf::Cli {
 
 namespace {
 
-QString fileChecksum(const QString &path)
-{
-    QFile f(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (f.open(QIODevice::ReadOnly))
-        hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 //! Runs `work` on a worker thread and calls `cancel` when Ctrl+C arrives, so that an
 //! interrupted run still ends cleanly (its trials stored as interrupted, ready to resume).
 void runCancellable(const std::function<void()> &work, const std::function<void()> &cancel)

@@ -5,6 +5,8 @@
 
 #include "core/storage/sqlite_p.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 
 #include <fcntl.h>
@@ -212,6 +214,15 @@ int tryLock(const QString &path)
 }
 
 } // namespace
+
+QString fileChecksum(const QString &path)
+{
+    QFile f(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (f.open(QIODevice::ReadOnly))
+        hash.addData(&f);
+    return QString::fromLatin1(hash.result().toHex());
+}
 
 RunLock RunLock::tryAcquire(const QString &path)
 {

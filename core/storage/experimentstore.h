@@ -99,6 +99,10 @@ private:
     int m_fd = -1;
 };
 
+//! The SHA-256 of a file, in hex: what the datasets table records to recognise a ratings file
+//! (a search resumes and a cross-validation runs only on the same bytes).
+QString fileChecksum(const QString &path);
+
 //! The SQLite experiment store.
 class ExperimentStore
 {

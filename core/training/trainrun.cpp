@@ -14,15 +14,6 @@ namespace Ncf {
 
 namespace {
 
-QString fileChecksum(const QString &path)
-{
-    QFile f(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (f.open(QIODevice::ReadOnly))
-        hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 struct OpenRun
 {
     qint64 experimentId = 0;
