@@ -1093,6 +1093,10 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <source>%1: cannot create the folder</source>
         <translation>%1: não é possível criar a pasta</translation>
     </message>
+    <message>
+        <source>holdout, training run, epoch %1</source>
+        <translation>holdout, execução de treino, época %1</translation>
+    </message>
 </context>
 <context>
     <name>Ncf::Search</name>

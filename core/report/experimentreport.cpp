@@ -83,6 +83,14 @@ Result<Table> resultsTable(const ExperimentStore &store)
                                .arg(trials->size())
                                .arg(e.algorithm),
                            number(best->bestValRmse), QString(), ReportTr::tr("measured")});
+        } else if (e.kind == QLatin1String("train")) {
+            // A Train-tab run (or `ncf train --db`): its one trial's best epoch.
+            for (const TrialRecord &tr : *trials)
+                if (!std::isnan(tr.bestValRmse) && tr.epochs > 0 && tr.bestEpoch > 0)
+                    t.rows.append({e.model, compact(tr.config), data,
+                                   ReportTr::tr("holdout, training run, epoch %1")
+                                       .arg(tr.bestEpoch),
+                                   number(tr.bestValRmse), QString(), ReportTr::tr("measured")});
         } else {
             Result<std::vector<CvScoreRecord>> scores = store.cvScores(e.id);
             if (!scores)

@@ -24,7 +24,8 @@ struct PublishedResult
 const std::vector<PublishedResult> &publishedBaselines();
 
 //! The comparison table of a database: for every search its best trial (holdout RMSE), for
-//! every cross-validation each configuration's mean RMSE and spread over folds, then the
+//! every training run its best epoch, for every cross-validation each configuration's mean
+//! RMSE and spread over folds, then the
 //! published rows, marked "published" with their source in the note.
 Result<Table> resultsTable(const ExperimentStore &store);
 //! Every stored epoch of every trial and fold, one row each.

@@ -187,14 +187,36 @@ void tst_TrainRun::listsOnlyTrainRuns()
 
 void tst_TrainRun::reportTablesTakeTrainRuns()
 {
-    // resultsTable() compares searches and cross-validations; a train run has neither a
-    // search's trials to pick from nor CV scores, so it adds no row, and breaks nothing.
+    // resultsTable() lists each finished train run with the RMSE of its best epoch, next to
+    // searches, cross-validations and the published rows.
     std::unique_ptr<ExperimentStore> store = openStore();
     QVERIFY(store);
     Result<Table> results = resultsTable(*store);
     QVERIFY2(results.ok(), results.ok() ? "" : qPrintable(results.error()));
+    int measured = 0;
+    const std::vector<ExperimentRecord> experiments = *store->experiments();
+    for (const ExperimentRecord &e : experiments) {
+        const std::vector<TrialRecord> trials = *store->trials(e.id);
+        if (e.kind != QLatin1String("train") || trials.empty())
+            continue;
+        const TrialRecord &trial = trials.front();
+        if (trial.bestEpoch <= 0 || trial.epochs <= 0 || std::isnan(trial.bestValRmse))
+            continue;
+        const QString rmse = QString::number(trial.bestValRmse, 'f', 4);
+        const auto row = std::find_if(results->rows.begin(), results->rows.end(),
+                                      [&](const QStringList &r) {
+                                          return r.at(3).contains(QLatin1String("training run"))
+                                                 && r.at(4) == rmse;
+                                      });
+        QVERIFY2(row != results->rows.end(), qPrintable(rmse));
+        QCOMPARE(row->last(), QStringLiteral("measured"));
+        ++measured;
+    }
+    QVERIFY(measured > 0);
+    int published = 0;
     for (const QStringList &row : results->rows)
-        QCOMPARE(row.last(), QStringLiteral("published"));
+        published += row.last() == QLatin1String("published");
+    QCOMPARE(qsizetype(published), qsizetype(publishedBaselines().size()));
     Result<Table> epochs = epochsTable(*store);
     QVERIFY(epochs.ok());
     QVERIFY(epochs->rows.size() >= 3 + 4 + 2);
