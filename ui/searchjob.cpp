@@ -3,15 +3,9 @@
 #include "core/data/movielensreader.h"
 #include "core/data/ratingdataset.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 
 namespace Ncf::Ui {
-
-QString SearchJob::fileChecksum(const QString &path)
-{
-    return Ncf::fileChecksum(path);
-}
 
 SearchJob::Outcome SearchJob::run(const Request &request, const Hooks &hooks)
 {
@@ -34,7 +28,7 @@ SearchJob::Outcome SearchJob::run(const Request &request, const Hooks &hooks)
         data = std::make_shared<const RatingDataset>(std::move(*loaded));
     }
     // As `ncf resume` does: results of two different files must not mix in one experiment.
-    const QString checksum = fileChecksum(data->path);
+    const QString checksum = Ncf::fileChecksum(data->path);
     if (!request.create && checksum != request.storedChecksum) {
         out.error = tr("%1 changed since experiment %2 used it (its SHA-256 differs); going on "
                        "would mix results from two datasets")

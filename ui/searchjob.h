@@ -54,9 +54,6 @@ public:
     void resume();
     void cancel();
 
-    //! SHA-256 of a file, as `ncf search` records a dataset.
-    static QString fileChecksum(const QString &path);
-
 private:
     std::mutex m_mutex;
     std::shared_ptr<const RatingDataset> m_data; // outlives the runner: declared first

@@ -527,7 +527,7 @@ void tst_SearchTab::interruptedSearchIsOfferedAndResumed()
         settings.trials = 3;
         settings.threadsPerTrial = 2;
         SearchRunner runner(*store, data.dataset()->data, **engine);
-        Result<qint64> created = runner.create(settings, UiFixture::sha256(m_data));
+        Result<qint64> created = runner.create(settings, fileChecksum(m_data));
         QVERIFY(created.ok());
         id = *created;
         interrupted = store->trials(id)->front().id;
@@ -599,7 +599,7 @@ void tst_SearchTab::restoresHundredTrialsQuickly()
         auto store = openStore(db);
         QVERIFY(store);
         Result<qint64> dataset = store->addDataset(m_data, QStringLiteral("csv"),
-                                                   UiFixture::sha256(m_data), 1, 6000);
+                                                   fileChecksum(m_data), 1, 6000);
         QVERIFY(dataset.ok());
         SearchSettings settings;
         settings.space = presetSpace(ModelKind::Mf);

@@ -10,7 +10,6 @@
 #include "core/storage/experimentstore.h"
 #include "ui/datatab.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QSignalSpy>
 #include <QString>
@@ -25,16 +24,6 @@ inline Ncf::Result<QString> writeSmallDataset(const QString &dir)
     spec.items = 300;
     spec.ratings = 6000;
     return Ncf::writeSynthetic(spec, 3, dir);
-}
-
-//! The dataset checksum `ncf search` stores: SHA-256 of the file, in hex.
-inline QString sha256(const QString &path)
-{
-    QFile f(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (f.open(QIODevice::ReadOnly))
-        hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 //! Loads `path` in `tab` and waits for it; false on failure or after 20 s.
@@ -61,7 +50,7 @@ inline Ncf::Result<qint64> runSearch(const QString &db, const Ncf::RatingDataset
     settings.trials = trials;
     settings.threadsPerTrial = 2;
     Ncf::SearchRunner runner(**store, data, **engine);
-    Ncf::Result<qint64> id = runner.create(settings, sha256(data.path));
+    Ncf::Result<qint64> id = runner.create(settings, Ncf::fileChecksum(data.path));
     if (!id)
         return id;
     Ncf::Result<Ncf::SearchSummary> summary = runner.run(*id);
