@@ -1385,10 +1385,6 @@ epoch  train_mse  val_mse    val_rmse  seconds
         <translation>não é possível ler os metadados do tópico %1: %2</translation>
     </message>
     <message>
-        <source>topic %1 has no partitions</source>
-        <translation>o tópico %1 não tem partições</translation>
-    </message>
-    <message>
         <source>Kafka setting %1: %2</source>
         <translation>Definição do Kafka %1: %2</translation>
     </message>

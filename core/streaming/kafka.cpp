@@ -79,30 +79,17 @@ Result<int> partitionCount(rd_kafka_t *rk, const QByteArray &topic, int timeoutM
 Result<std::vector<int64_t>> partitionEnds(rd_kafka_t *rk, const QByteArray &topic,
                                            int timeoutMs)
 {
-    const rd_kafka_metadata_t *metadata = nullptr;
-    rd_kafka_topic_t *handle = rd_kafka_topic_new(rk, topic.constData(), nullptr);
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 0, handle, &metadata, timeoutMs);
-    rd_kafka_topic_destroy(handle);
-    if (err)
-        return makeError(StreamTr::tr("cannot read the metadata of topic %1: %2")
-                             .arg(QString::fromUtf8(topic), errorText(err)));
-    std::vector<int64_t> ends;
-    for (int t = 0; t < metadata->topic_cnt; ++t) {
-        const rd_kafka_metadata_topic_t &info = metadata->topics[t];
-        ends.assign(size_t(std::max(0, info.partition_cnt)), 0);
-        for (int p = 0; p < info.partition_cnt; ++p) {
-            int64_t low = 0, high = 0;
-            const int id = info.partitions[p].id;
-            if (id >= 0 && id < info.partition_cnt
-                && rd_kafka_query_watermark_offsets(rk, topic.constData(), id, &low, &high,
-                                                    timeoutMs)
-                       == RD_KAFKA_RESP_ERR_NO_ERROR)
-                ends[size_t(id)] = high;
-        }
+    Result<int> partitions = partitionCount(rk, topic, timeoutMs);
+    if (!partitions)
+        return makeError(partitions.error());
+    // Kafka numbers a topic's partitions 0..n-1.
+    std::vector<int64_t> ends(size_t(*partitions), 0);
+    for (int p = 0; p < *partitions; ++p) {
+        int64_t low = 0, high = 0;
+        if (rd_kafka_query_watermark_offsets(rk, topic.constData(), p, &low, &high, timeoutMs)
+            == RD_KAFKA_RESP_ERR_NO_ERROR)
+            ends[size_t(p)] = high;
     }
-    rd_kafka_metadata_destroy(metadata);
-    if (ends.empty())
-        return makeError(StreamTr::tr("topic %1 has no partitions").arg(QString::fromUtf8(topic)));
     return ends;
 }
 
