@@ -155,8 +155,6 @@ Result<void> StreamRun::prepare()
         QElapsedTimer timer;
         timer.start();
         StreamStep zero;
-        zero.users = qint64(m_model->userIds().size());
-        zero.items = qint64(m_model->itemIds().size());
         if (Result<void> r = finishStep(zero, timer); !r)
             return r;
     }
@@ -207,8 +205,6 @@ Result<bool> StreamRun::step()
     const AdmitReport admitted = m_model->admit(newUsers, newItems);
     s.newUsers = admitted.newUsers;
     s.newItems = admitted.newItems;
-    s.users = qint64(m_model->userIds().size());
-    s.items = qint64(m_model->itemIds().size());
     s.ratings = qint64(buffer.size());
 
     if (!buffer.isEmpty()) {
