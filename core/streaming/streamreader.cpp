@@ -122,12 +122,18 @@ void StreamRun::handle(const rd_kafka_message_t &message)
         m_sinceStep.start();
     // Offsets are consecutive within a partition; a jump means messages were deleted
     // (retention) before this consumer read them.
-    const auto known = m_state.positions.find(p);
-    const auto checkpointed = m_state.checkpointOffsets.find(p);
-    const int64_t expected = known != m_state.positions.end() ? known->second
-                             : checkpointed != m_state.checkpointOffsets.end()
-                                 ? checkpointed->second
-                                 : 0;
+    // One map lookup a message on this hot path; a partition's first message starts from
+    // the checkpoint (or the beginning).
+    auto position = m_state.positions.find(p);
+    if (position == m_state.positions.end()) {
+        const auto checkpointed = m_state.checkpointOffsets.find(p);
+        position = m_state.positions
+                       .emplace(p, checkpointed != m_state.checkpointOffsets.end()
+                                       ? checkpointed->second
+                                       : 0)
+                       .first;
+    }
+    const int64_t expected = position->second;
     if (message.offset > expected) {
         m_summary.lost += message.offset - expected;
         qCWarning(lcStream).noquote()
@@ -138,7 +144,7 @@ void StreamRun::handle(const rd_kafka_message_t &message)
                    .arg(message.offset - 1)
                    .arg(message.offset - expected);
     }
-    m_state.positions[p] = message.offset + 1;
+    position->second = message.offset + 1;
     ++m_state.messagesSinceStep[p];
     ++m_summary.messages;
     ++m_rateMessages;
