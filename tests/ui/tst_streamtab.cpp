@@ -8,6 +8,7 @@
 #include "ui/streamtab.h"
 #include "ui/tablecard.h"
 #include "ui/tablemodel.h"
+#include "uitestfixture.h"
 
 #include <QChart>
 #include <QDir>
@@ -79,11 +80,8 @@ void tst_StreamTab::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    SynthSpec spec = synthSpec(SynthShape::Ml100k);
-    spec.users = 200;
-    spec.items = 300;
-    spec.ratings = 6000;
-    Result<QString> written = writeSynthetic(spec, 3, m_dir.filePath(QStringLiteral("data")));
+    Result<QString> written
+        = UiFixture::writeSmallDataset(m_dir.filePath(QStringLiteral("data")));
     QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error()));
     m_data = *written;
     m_db = m_dir.filePath(QStringLiteral("experiments.sqlite"));
